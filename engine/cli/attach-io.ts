@@ -1,0 +1,72 @@
+// Wires the user's terminal to a container's conmon attach connection: output to stdout/stderr,
+// stdin to the container (raw mode for -t), window size changes, and Docker's detach keys.
+import type { Engine } from '../context.js';
+import { resizeTerminal, type AttachConnection, type AttachHandlers } from '../runtime/attach.js';
+import { bundleDir } from '../runtime/index.js';
+import type { CliIO } from './command.js';
+
+export interface AttachSession { handlers: AttachHandlers & { size?: { rows: number; cols: number } }; ended: Promise<void> }
+
+export function attachHandlers(io: CliIO, streams: { stdout: boolean; stderr: boolean }, tty: boolean): AttachSession {
+  let done: () => void = () => undefined;
+  const ended = new Promise<void>((r) => { done = r; });
+  const size = tty && io.stdout.isTTY ? { rows: io.stdout.rows ?? 24, cols: io.stdout.columns ?? 80 } : undefined;
+  return {
+    ended,
+    handlers: {
+      stdout: (b) => { if (streams.stdout) io.stdout.write(b); },
+      stderr: (b) => { if (streams.stderr) io.stderr.write(b); },
+      end: () => done(),
+      size,
+    },
+  };
+}
+
+/** Detach keys: Docker's default is ctrl-p,ctrl-q. */
+export function parseDetachKeys(spec: string | undefined): number[] {
+  const keys = (spec || 'ctrl-p,ctrl-q').split(',');
+  return keys.map((k) => {
+    const m = /^ctrl-(.)$/.exec(k);
+    if (m) return m[1] === '@' ? 0 : m[1]!.toLowerCase().charCodeAt(0) - 96;
+    return k.charCodeAt(0);
+  });
+}
+
+export interface StdinPump { stop(): void; detached: Promise<void> }
+
+/** Copy stdin into the container; on EOF half-close so the container sees end of input. */
+export function pumpStdin(engine: Engine, id: string, io: CliIO, conn: AttachConnection, opts: { tty: boolean; detachKeys?: string }): StdinPump {
+  const stdin = io.stdin;
+  const raw = opts.tty && stdin.isTTY && typeof stdin.setRawMode === 'function';
+  if (raw) stdin.setRawMode!(true);
+  const keys = parseDetachKeys(opts.detachKeys);
+  let matched = 0;
+  let onDetach: () => void = () => undefined;
+  const detached = new Promise<void>((r) => { onDetach = r; });
+  const onData = (chunk: Buffer) => {
+    if (opts.tty) {
+      for (const byte of chunk) {
+        matched = byte === keys[matched] ? matched + 1 : byte === keys[0] ? 1 : 0;
+        if (matched === keys.length) { onDetach(); return; }
+      }
+    }
+    conn.write(chunk);
+  };
+  const onEnd = () => conn.closeStdin();
+  const onResize = () => resizeTerminal(bundleDir(engine, id), io.stdout.rows ?? 24, io.stdout.columns ?? 80);
+  stdin.on('data', onData);
+  stdin.on('end', onEnd);
+  if (opts.tty) process.on('SIGWINCH', onResize);
+  stdin.resume();
+  return {
+    detached,
+    stop: () => {
+      stdin.off('data', onData);
+      stdin.off('end', onEnd);
+      process.off('SIGWINCH', onResize);
+      if (raw) stdin.setRawMode!(false);
+      stdin.pause();
+      (stdin as { unref?: () => void }).unref?.();
+    },
+  };
+}

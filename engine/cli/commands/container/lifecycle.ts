@@ -1,0 +1,72 @@
+import type { CommandSpec } from '../../command.js';
+import { killContainer } from '../../../domain/containers/kill.js';
+import { removeContainer } from '../../../domain/containers/remove.js';
+import { stopContainer } from '../../../domain/containers/stop.js';
+import { waitContainer } from '../../../domain/containers/wait.js';
+import { cleanupContainer } from '../../../domain/containers/cleanup.js';
+import { forEachRef } from './batch.js';
+
+const stop: CommandSpec = {
+  path: 'container stop', aliases: ['stop'], usage: '[OPTIONS] CONTAINER [CONTAINER...]', description: 'Stop one or more running containers',
+  args: { min: 1 },
+  flags: [
+    { name: 'signal', short: 's', type: 'string', usage: 'Signal to send to the container' },
+    { name: 'time', short: 't', type: 'int', usage: 'Seconds to wait before killing the container' },
+    { name: 'timeout', type: 'int', hidden: true },
+  ],
+  async run(ctx) {
+    const engine = await ctx.engine();
+    const timeout = ctx.changed.has('time') ? (ctx.flags.time as number) : ctx.changed.has('timeout') ? (ctx.flags.timeout as number) : undefined;
+    const signal = (ctx.flags.signal as string) || undefined;
+    return (await forEachRef(ctx, async (ref) => { await stopContainer(engine, { ref, timeoutSeconds: timeout, signal }); return ref; })).code;
+  },
+};
+
+const kill: CommandSpec = {
+  path: 'container kill', aliases: ['kill'], usage: '[OPTIONS] CONTAINER [CONTAINER...]', description: 'Kill one or more running containers',
+  args: { min: 1 },
+  flags: [{ name: 'signal', short: 's', type: 'string', usage: 'Signal to send to the container' }],
+  async run(ctx) {
+    const engine = await ctx.engine();
+    return (await forEachRef(ctx, async (ref) => { await killContainer(engine, { ref, signal: ctx.flags.signal as string }); return ref; })).code;
+  },
+};
+
+const rm: CommandSpec = {
+  path: 'container rm', aliases: ['rm', 'container remove'], usage: '[OPTIONS] CONTAINER [CONTAINER...]', description: 'Remove one or more containers',
+  args: { min: 1 },
+  flags: [
+    { name: 'force', short: 'f', type: 'bool', usage: 'Force the removal of a running container (uses SIGKILL)' },
+    { name: 'link', short: 'l', type: 'bool', usage: 'Remove the specified link' },
+    { name: 'volumes', short: 'v', type: 'bool', usage: 'Remove anonymous volumes associated with the container' },
+  ],
+  async run(ctx) {
+    const engine = await ctx.engine();
+    return (await forEachRef(ctx, async (ref) => {
+      await removeContainer(engine, { ref, force: ctx.flags.force as boolean, volumes: ctx.flags.volumes as boolean });
+      return ref;
+    })).code;
+  },
+};
+
+const wait: CommandSpec = {
+  path: 'container wait', aliases: ['wait'], usage: 'CONTAINER [CONTAINER...]', description: 'Block until one or more containers stop, then print their exit codes',
+  args: { min: 1 }, flags: [],
+  async run(ctx) {
+    const engine = await ctx.engine();
+    return (await forEachRef(ctx, async (ref) => String((await waitContainer(engine, { ref })).StatusCode))).code;
+  },
+};
+
+const cleanup: CommandSpec = {
+  path: 'container cleanup', usage: '[OPTIONS] CONTAINER', description: 'Clean up after a container exits (run by conmon)', hidden: true,
+  args: { min: 1, max: 1 },
+  flags: [{ name: 'rm', type: 'bool', usage: 'Remove the container if it was created with --rm' }],
+  async run(ctx) {
+    const engine = await ctx.engine();
+    await cleanupContainer(engine, ctx.args[0]!, { remove: ctx.flags.rm as boolean });
+    return 0;
+  },
+};
+
+export default [stop, kill, rm, wait, cleanup];

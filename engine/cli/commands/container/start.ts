@@ -1,0 +1,65 @@
+import type { CommandSpec } from '../../command.js';
+import { StatusError } from '../../command.js';
+import { startContainer } from '../../../domain/containers/start.js';
+import { getContainer } from '../../../domain/containers/lookup.js';
+import { stopContainer } from '../../../domain/containers/stop.js';
+import { waitContainer } from '../../../domain/containers/wait.js';
+import { attachHandlers, pumpStdin } from '../../attach-io.js';
+import { daemonError } from '../../exit.js';
+import { forEachRef } from './batch.js';
+
+const start: CommandSpec = {
+  path: 'container start', aliases: ['start'], usage: '[OPTIONS] CONTAINER [CONTAINER...]', description: 'Start one or more stopped containers',
+  args: { min: 1 },
+  flags: [
+    { name: 'attach', short: 'a', type: 'bool', usage: 'Attach STDOUT/STDERR and forward signals' },
+    { name: 'detach-keys', type: 'string', usage: 'Override the key sequence for detaching a container' },
+    { name: 'interactive', short: 'i', type: 'bool', usage: "Attach container's STDIN" },
+    { name: 'checkpoint', type: 'string', hidden: true },
+    { name: 'checkpoint-dir', type: 'string', hidden: true },
+  ],
+  async run(ctx) {
+    const engine = await ctx.engine();
+    const attach = (ctx.flags.attach as boolean) || (ctx.flags.interactive as boolean);
+    if (attach) {
+      // docker parity: docker/cli start.go
+      if (ctx.args.length > 1) throw new StatusError('you cannot start and attach multiple containers at once', 1);
+      const rec = getContainer(engine, ctx.args[0]!);
+      const session = attachHandlers(ctx.io, { stdout: true, stderr: true }, rec.Config.Tty);
+      let report;
+      try {
+        report = await startContainer(engine, { ref: rec.Id, attach: session.handlers });
+      } catch (e) {
+        throw new StatusError(daemonError(e), 1);
+      }
+      const pump = report.attach && ctx.flags.interactive ? pumpStdin(engine, rec.Id, ctx.io, report.attach, { tty: rec.Config.Tty, detachKeys: ctx.flags['detach-keys'] as string }) : undefined;
+      await Promise.race([session.ended, pump?.detached]);
+      pump?.stop();
+      report.attach?.close();
+      return (await waitContainer(engine, { ref: rec.Id })).StatusCode;
+    }
+    const { code, failed } = await forEachRef(ctx, async (ref) => { await startContainer(engine, { ref }); return ref; });
+    if (failed.length > 0) ctx.io.stderr.write(`Error: failed to start containers: ${failed.join(', ')}\n`);
+    return code;
+  },
+};
+
+const restart: CommandSpec = {
+  path: 'container restart', aliases: ['restart'], usage: '[OPTIONS] CONTAINER [CONTAINER...]', description: 'Restart one or more containers',
+  args: { min: 1 },
+  flags: [
+    { name: 'signal', short: 's', type: 'string', usage: 'Signal to send to the container' },
+    { name: 'time', short: 't', type: 'int', usage: 'Seconds to wait before killing the container' },
+  ],
+  async run(ctx) {
+    const engine = await ctx.engine();
+    const timeout = ctx.changed.has('time') ? (ctx.flags.time as number) : undefined;
+    return (await forEachRef(ctx, async (ref) => {
+      await stopContainer(engine, { ref, timeoutSeconds: timeout, signal: (ctx.flags.signal as string) || undefined });
+      await startContainer(engine, { ref });
+      return ref;
+    })).code;
+  },
+};
+
+export default [start, restart];

@@ -1,0 +1,149 @@
+// A flag parser with the semantics and messages of spf13/pflag, which the docker CLI uses:
+// `--f=v`, `--f v`, `-f v`, `-fv`, `-f=v`, grouped bools `-it`, `--` to stop, and optionally no
+// interspersed flags (run/exec/create stop at the first positional so the container's own flags
+// pass through). yargs-parser cannot reproduce pflag's error texts or its bool rules.
+
+export type FlagType = 'bool' | 'string' | 'stringArray' | 'int' | 'uint' | 'float' | 'duration' | 'bytes';
+
+export interface FlagSpec {
+  name: string;
+  short?: string;
+  type: FlagType;
+  usage?: string;
+  /** Shown in --help as the value placeholder (pflag's back-quoted word). */
+  valueName?: string;
+  defaultValue?: unknown;
+  hidden?: boolean;
+  /** Validates and converts the raw text; throw an Error whose message pflag shows after the colon. */
+  parse?: (raw: string) => unknown;
+}
+
+export type FlagValues = Record<string, unknown>;
+
+export interface ParseResult {
+  flags: FlagValues;
+  /** Names of the flags the user gave (pflag's Changed). */
+  changed: Set<string>;
+  args: string[];
+}
+
+export class FlagError extends Error {}
+
+export function parseFlags(argv: string[], specs: FlagSpec[], opts: { interspersed: boolean }): ParseResult {
+  const byLong = new Map(specs.map((s) => [s.name, s]));
+  const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short!, s]));
+  const flags: FlagValues = {};
+  const changed = new Set<string>();
+  const args: string[] = [];
+  for (const s of specs) flags[s.name] = s.type === 'stringArray' ? [...((s.defaultValue as string[] | undefined) ?? [])] : s.defaultValue ?? defaultFor(s.type);
+
+  const set = (spec: FlagSpec, raw: string) => {
+    let value: unknown;
+    try {
+      value = spec.parse ? spec.parse(raw) : convert(spec.type, raw);
+    } catch (e) {
+      const label = spec.short ? `-${spec.short}, --${spec.name}` : `--${spec.name}`;
+      throw new FlagError(`invalid argument "${raw}" for "${label}" flag: ${(e as Error).message}`);
+    }
+    if (spec.type === 'stringArray') (flags[spec.name] as unknown[]).push(value);
+    else flags[spec.name] = value;
+    changed.add(spec.name);
+  };
+
+  for (let i = 0; i < argv.length; i++) {
+    const tok = argv[i]!;
+    if (tok === '--') { args.push(...argv.slice(i + 1)); break; }
+    if (tok.startsWith('--') ) {
+      const eq = tok.indexOf('=');
+      const name = eq < 0 ? tok.slice(2) : tok.slice(2, eq);
+      const spec = byLong.get(name);
+      if (!spec) throw new FlagError(`unknown flag: --${name}`);
+      if (eq >= 0) set(spec, tok.slice(eq + 1));
+      else if (spec.type === 'bool') set(spec, 'true');
+      else if (i + 1 < argv.length) set(spec, argv[++i]!);
+      else throw new FlagError(`flag needs an argument: --${name}`);
+      continue;
+    }
+    if (tok.startsWith('-') && tok.length > 1) {
+      i = parseShortGroup(tok, argv, i, byShort, set);
+      continue;
+    }
+    args.push(tok);
+    if (!opts.interspersed) { args.push(...argv.slice(i + 1)); break; }
+  }
+  return { flags, changed, args };
+}
+
+function parseShortGroup(tok: string, argv: string[], i: number, byShort: Map<string, FlagSpec>, set: (s: FlagSpec, raw: string) => void): number {
+  let rest = tok.slice(1);
+  while (rest.length > 0) {
+    const c = rest[0]!;
+    const spec = byShort.get(c);
+    if (!spec) throw new FlagError(`unknown shorthand flag: '${c}' in ${tok}`);
+    rest = rest.slice(1);
+    if (rest.startsWith('=')) { set(spec, rest.slice(1)); return i; }
+    if (spec.type === 'bool') { set(spec, 'true'); continue; }
+    if (rest.length > 0) { set(spec, rest); return i; }
+    if (i + 1 < argv.length) { set(spec, argv[i + 1]!); return i + 1; }
+    throw new FlagError(`flag needs an argument: '${c}' in ${tok}`);
+  }
+  return i;
+}
+
+function defaultFor(type: FlagType): unknown {
+  switch (type) {
+    case 'bool': return false;
+    case 'int': case 'uint': case 'float': case 'bytes': return 0;
+    case 'stringArray': return [];
+    default: return '';
+  }
+}
+
+// docker parity: pflag's value setters and Go's strconv error texts.
+function convert(type: FlagType, raw: string): unknown {
+  switch (type) {
+    case 'bool': {
+      const v = parseGoBool(raw);
+      if (v === undefined) throw new Error(`strconv.ParseBool: parsing "${raw}": invalid syntax`);
+      return v;
+    }
+    case 'int': case 'uint': {
+      if (!/^[+-]?\d+$/.test(raw) || (type === 'uint' && raw.startsWith('-'))) {
+        throw new Error(`strconv.Parse${type === 'int' ? 'Int' : 'Uint'}: parsing "${raw}": invalid syntax`);
+      }
+      return Number(raw);
+    }
+    case 'float': {
+      if (raw.trim() === '' || Number.isNaN(Number(raw))) throw new Error(`strconv.ParseFloat: parsing "${raw}": invalid syntax`);
+      return Number(raw);
+    }
+    case 'duration': return parseGoDuration(raw);
+    default: return raw;
+  }
+}
+
+export function parseGoBool(raw: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(raw)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(raw)) return false;
+  return undefined;
+}
+
+/** Go's time.ParseDuration, in milliseconds. */
+export function parseGoDuration(raw: string): number {
+  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  if (raw === '0') return 0;
+  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/gy;
+  let body = raw;
+  let sign = 1;
+  if (body.startsWith('-') || body.startsWith('+')) { sign = body.startsWith('-') ? -1 : 1; body = body.slice(1); }
+  let total = 0;
+  let pos = 0;
+  let m: RegExpExecArray | null;
+  re.lastIndex = 0;
+  while ((m = re.exec(body)) !== null) { total += Number(m[1]) * units[m[2]!]!; pos = re.lastIndex; }
+  if (body === '' || pos !== body.length) {
+    if (/^[\d.]+$/.test(body)) throw new Error(`time: missing unit in duration "${raw}"`);
+    throw new Error(`time: invalid duration "${raw}"`);
+  }
+  return sign * total;
+}

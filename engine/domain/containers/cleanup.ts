@@ -1,0 +1,30 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Engine } from '../../context.js';
+import { bundleDir, exitFile, runcFor } from '../../runtime/index.js';
+import { removeContainer } from './remove.js';
+import { syncContainer } from './sync.js';
+
+export interface CleanupOptions { remove?: boolean; quiet?: boolean }
+
+/**
+ * Release what a stopped container still holds: the runc state, the rootfs mount and conmon's files.
+ * Run by conmon's exit command with no other skiff alive, and by any command that finds leftovers;
+ * every step is idempotent so concurrent cleanups are harmless.
+ */
+export async function cleanupContainer(engine: Engine, id: string, opts: CleanupOptions = {}): Promise<void> {
+  const found = engine.state.getContainer(id);
+  if (!found) return;
+  const rec = syncContainer(engine, found);
+  if (rec.State.Status === 'running' || rec.State.Status === 'paused') return;
+  await runcFor(engine).delete(id).catch((e) => { if (!opts.quiet) engine.log.warn(`cleanup ${id}: ${(e as Error).message}`); });
+  await engine.storage.unmount(id).catch((e) => { if (!opts.quiet) engine.log.warn(`cleanup ${id}: ${(e as Error).message}`); });
+  const bundle = bundleDir(engine, id);
+  for (const f of ['attach', 'ctl', 'winsz', 'pidfile', 'conmon.pid', 'oci-log']) rmSync(join(bundle, f), { force: true });
+  if (opts.remove && rec.HostConfig.AutoRemove) {
+    await removeContainer(engine, { ref: id, force: true, volumes: true }).catch(() => undefined);
+    return;
+  }
+  // Keep the exit file until the state has absorbed it (syncContainer above did).
+  rmSync(exitFile(engine, id), { force: true });
+}

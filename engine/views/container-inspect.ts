@@ -1,0 +1,83 @@
+// The Docker-shaped projection of a container: GET /containers/{id}/json, `inspect` and `--format`
+// all evaluate this one object (Docker 20.10's key order).
+import type { ContainerRecord } from '../model/container.js';
+
+export interface InspectContext {
+  hostsPath: string; hostnamePath: string; resolvConfPath: string; logPath: string;
+  graphDriver: { Name: string; Data: Record<string, string> | null };
+  execIds: string[] | null;
+  sizeRw?: number; sizeRootFs?: number;
+}
+
+export function containerInspect(rec: ContainerRecord, ctx: InspectContext): Record<string, unknown> {
+  const s = rec.State;
+  const started = s.StartCount > 0 || s.Status !== 'created';
+  const view: Record<string, unknown> = {
+    Id: rec.Id,
+    Created: rec.Created,
+    Path: rec.Path,
+    Args: rec.Args,
+    State: {
+      Status: s.Status, Running: s.Status === 'running' || s.Status === 'paused', Paused: s.Status === 'paused',
+      Restarting: s.Status === 'restarting', OOMKilled: s.OOMKilled, Dead: s.Status === 'dead', Pid: s.Pid,
+      ExitCode: s.ExitCode, Error: s.Error, StartedAt: s.StartedAt, FinishedAt: s.FinishedAt,
+    },
+    Image: rec.ImageId,
+    ResolvConfPath: started ? ctx.resolvConfPath : '',
+    HostnamePath: started ? ctx.hostnamePath : '',
+    HostsPath: started ? ctx.hostsPath : '',
+    LogPath: started ? ctx.logPath : '',
+    Name: `/${rec.Name}`,
+    RestartCount: s.RestartCount,
+    Driver: rec.Driver,
+    Platform: 'linux',
+    MountLabel: '',
+    ProcessLabel: '',
+    AppArmorProfile: '',
+    ExecIDs: ctx.execIds && ctx.execIds.length > 0 ? ctx.execIds : null,
+    HostConfig: rec.HostConfig,
+    GraphDriver: ctx.graphDriver,
+  };
+  if (ctx.sizeRw !== undefined) view.SizeRw = ctx.sizeRw;
+  if (ctx.sizeRootFs !== undefined) view.SizeRootFs = ctx.sizeRootFs;
+  view.Mounts = mountPoints(rec);
+  view.Config = rec.Config;
+  view.NetworkSettings = networkSettings(rec);
+  return view;
+}
+
+function mountPoints(rec: ContainerRecord): unknown[] {
+  const binds = (rec.HostConfig.Binds ?? []).map((b) => {
+    const [source = '', destination = '', mode = ''] = b.split(':');
+    return { Type: 'bind', Source: source, Destination: destination, Mode: mode, RW: !mode.split(',').includes('ro'), Propagation: 'rprivate' };
+  });
+  const mounts = (rec.HostConfig.Mounts ?? []).map((m) => ({
+    Type: m.Type, Source: m.Source ?? '', Destination: m.Target, Mode: '', RW: !m.ReadOnly,
+    Propagation: m.Type === 'bind' ? m.BindOptions?.Propagation ?? 'rprivate' : '',
+  }));
+  return [...binds, ...mounts];
+}
+
+export function networkNames(rec: ContainerRecord): string[] {
+  const mode = rec.HostConfig.NetworkMode || 'default';
+  return [mode === 'default' ? 'bridge' : mode];
+}
+
+function networkSettings(rec: ContainerRecord): Record<string, unknown> {
+  const endpoint = {
+    IPAMConfig: null, Links: null, Aliases: null, NetworkID: '', EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0,
+    IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, MacAddress: '', DriverOpts: null,
+  };
+  return {
+    Bridge: '', SandboxID: '', HairpinMode: false, LinkLocalIPv6Address: '', LinkLocalIPv6PrefixLen: 0,
+    Ports: rec.State.Status === 'running' ? portsView(rec) : {}, SandboxKey: '', SecondaryIPAddresses: null, SecondaryIPv6Addresses: null,
+    EndpointID: '', Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, IPAddress: '', IPPrefixLen: 0, IPv6Gateway: '', MacAddress: '',
+    Networks: Object.fromEntries(networkNames(rec).map((n) => [n, { ...endpoint }])),
+  };
+}
+
+function portsView(rec: ContainerRecord): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of Object.keys(rec.Config.ExposedPorts ?? {})) out[p] = null;
+  return out;
+}

@@ -1,0 +1,55 @@
+// GET /containers/json items; `ps` rows are computed from these (as docker/cli does).
+import type { ContainerRecord } from '../model/container.js';
+import { humanDuration } from '../format/units.js';
+import { parseTime } from './time.js';
+import { networkNames } from './container-inspect.js';
+
+export interface ContainerSummary {
+  Id: string; Names: string[]; Image: string; ImageID: string; Command: string; Created: number;
+  Ports: Array<{ IP?: string; PrivatePort: number; PublicPort?: number; Type: string }>;
+  SizeRw?: number; SizeRootFs?: number;
+  Labels: Record<string, string>; State: string; Status: string;
+  HostConfig: { NetworkMode: string };
+  NetworkSettings: { Networks: Record<string, unknown> };
+  Mounts: unknown[];
+}
+
+export function containerSummary(rec: ContainerRecord, imageDisplay: string, now: number, sizes?: { rw: number; rootFs: number }): ContainerSummary {
+  const endpoint = { IPAMConfig: null, Links: null, Aliases: null, NetworkID: '', EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0,
+    IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, MacAddress: '', DriverOpts: null };
+  const summary: ContainerSummary = {
+    Id: rec.Id,
+    Names: [`/${rec.Name}`],
+    Image: imageDisplay,
+    ImageID: rec.ImageId,
+    Command: [rec.Path, ...rec.Args].filter((a, i) => i > 0 || a !== '').map(quoteIfNeeded).join(' '),
+    Created: Math.floor(Date.parse(rec.Created) / 1000),
+    Ports: [],
+    Labels: rec.Config.Labels ?? {},
+    State: rec.State.Status,
+    Status: statusText(rec, now),
+    HostConfig: { NetworkMode: rec.HostConfig.NetworkMode || 'default' },
+    NetworkSettings: { Networks: Object.fromEntries(networkNames(rec).map((n) => [n, { ...endpoint }])) },
+    Mounts: [],
+  };
+  if (sizes) { summary.SizeRw = sizes.rw; summary.SizeRootFs = sizes.rootFs; }
+  return summary;
+}
+
+// docker parity: moby daemon/list.go joins Path and Args unquoted, except args with spaces stay as given.
+const quoteIfNeeded = (a: string) => a;
+
+// docker parity: moby container/state.go String()
+export function statusText(rec: ContainerRecord, now: number): string {
+  const s = rec.State;
+  const since = (t: string) => humanDuration(Math.max(0, now - parseTime(t)));
+  switch (s.Status) {
+    case 'running': return `Up ${since(s.StartedAt)}`;
+    case 'paused': return `Up ${since(s.StartedAt)} (Paused)`;
+    case 'restarting': return `Restarting (${s.ExitCode}) ${since(s.FinishedAt)} ago`;
+    case 'removing': return 'Removal In Progress';
+    case 'dead': return 'Dead';
+    case 'created': return 'Created';
+    case 'exited': return parseTime(s.FinishedAt) === 0 ? '' : `Exited (${s.ExitCode}) ${since(s.FinishedAt)} ago`;
+  }
+}
