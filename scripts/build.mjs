@@ -16,6 +16,8 @@ for (const entry of entries) {
     target: 'node20',
     format: 'esm',
     sourcemap: 'linked',
+    minify: true,
+    keepNames: true,
     // Native addons cannot be bundled; they are resolved from node_modules at run time.
     external: ['better-sqlite3', 'node-unix-socket'],
     banner: {

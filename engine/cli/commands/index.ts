@@ -1,7 +1,25 @@
 import type { CommandSpec } from '../command.js';
+import containerExec from './container/exec.js';
+import containerInspect from './container/inspect.js';
+import containerLifecycle from './container/lifecycle.js';
+import containerLogs from './container/logs.js';
+import containerMisc from './container/misc.js';
+import containerPs from './container/ps.js';
+import containerRun from './container/run.js';
+import containerStart from './container/start.js';
+import inspect from './inspect.js';
 
-// Every CLI command, one module each. Keep this list sorted by path; each module default-exports
-// a CommandSpec or an array of them.
-const modules: Array<CommandSpec | CommandSpec[]> = [];
+// Every CLI command, one module each; each module default-exports a CommandSpec or an array of them.
+const modules: Array<CommandSpec | CommandSpec[]> = [
+  containerExec,
+  containerInspect,
+  containerLifecycle,
+  containerLogs,
+  containerMisc,
+  containerPs,
+  containerRun,
+  containerStart,
+  inspect,
+];
 
 export const allCommands = (): CommandSpec[] => modules.flat();

@@ -9,6 +9,8 @@ import { conflict, EngineError } from '../../errors.js';
 import { runtimeEnv } from '../../runtime/index.js';
 import { runcMessage } from '../../runtime/runc.js';
 import { generateId } from '../../sys/ids.js';
+import { boundingCapabilities } from '../../sys/host-facts.js';
+import { CAPABILITY_NAMES } from '../../runtime/spec/capabilities.js';
 import { getContainer } from './lookup.js';
 import { syncContainer } from './sync.js';
 
@@ -26,7 +28,6 @@ export interface ExecOptions {
   resolveUser?: (rootfs: string, user: string) => { uid: number; gid: number; additionalGids: number[] };
 }
 
-const ALL_CAPS = readFileSync('/proc/sys/kernel/cap_last_cap', 'utf8').trim();
 
 export async function execInContainer(engine: Engine, opts: ExecOptions): Promise<{ exitCode: number; id: string }> {
   const rec = syncContainer(engine, getContainer(engine, opts.ref));
@@ -46,7 +47,7 @@ export async function execInContainer(engine: Engine, opts: ExecOptions): Promis
     args.push('--user', `${u.uid}:${u.gid}`);
     if (u.additionalGids.length > 0) args.push('--additional-gids', u.additionalGids.join(','));
   }
-  if (opts.privileged) for (let i = 0; i <= Number(ALL_CAPS); i++) args.push('--cap', capName(i));
+  if (opts.privileged) for (const cap of boundingCapabilities(CAPABILITY_NAMES)) args.push('--cap', cap);
   args.push(rec.Id, ...opts.cmd);
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn(engine.config.runtimePath, args, { stdio: opts.stdio, env: runtimeEnv(engine) });
@@ -75,10 +76,3 @@ function numericUser(spec: string): { uid: number; gid: number; additionalGids: 
   const [u = '0', g] = spec.split(':');
   return { uid: Number(u), gid: Number(g ?? u), additionalGids: [] };
 }
-
-const CAP_NAMES = ['CHOWN', 'DAC_OVERRIDE', 'DAC_READ_SEARCH', 'FOWNER', 'FSETID', 'KILL', 'SETGID', 'SETUID', 'SETPCAP', 'LINUX_IMMUTABLE',
-  'NET_BIND_SERVICE', 'NET_BROADCAST', 'NET_ADMIN', 'NET_RAW', 'IPC_LOCK', 'IPC_OWNER', 'SYS_MODULE', 'SYS_RAWIO', 'SYS_CHROOT', 'SYS_PTRACE',
-  'SYS_PACCT', 'SYS_ADMIN', 'SYS_BOOT', 'SYS_NICE', 'SYS_RESOURCE', 'SYS_TIME', 'SYS_TTY_CONFIG', 'MKNOD', 'LEASE', 'AUDIT_WRITE',
-  'AUDIT_CONTROL', 'SETFCAP', 'MAC_OVERRIDE', 'MAC_ADMIN', 'SYSLOG', 'WAKE_ALARM', 'BLOCK_SUSPEND', 'AUDIT_READ', 'PERFMON', 'BPF',
-  'CHECKPOINT_RESTORE'];
-const capName = (i: number) => `CAP_${CAP_NAMES[i] ?? String(i)}`;

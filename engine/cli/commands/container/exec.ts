@@ -1,31 +1,41 @@
 import { readFileSync } from 'node:fs';
-import type { CommandSpec } from '../../command.js';
+import type { CommandContext, CommandSpec } from '../../command.js';
 import { StatusError } from '../../command.js';
 import { execInContainer } from '../../../domain/containers/exec.js';
-import { daemonError } from '../../exit.js';
-import { buildExecConfig } from '../../flags/exec-flags.js';
-import { execFlags } from '../../flags/exec-flags.js';
 import { isEngineError } from '../../../errors.js';
 import { resolveUserInRootfs } from '../../../runtime/user-lookup.js';
+import { daemonError } from '../../exit.js';
+import { ContainerOptionsError } from '../../flags/create-errors.js';
+import { buildExecConfig, EXEC_FLAGS } from '../../flags/exec-flags.js';
+
+function parseExec(ctx: CommandContext) {
+  try {
+    return buildExecConfig({ flags: ctx.flags, changed: ctx.changed, args: ctx.args }, ctx.io.env, (p: string) => readFileSync(p, 'utf8')).body;
+  } catch (e) {
+    if (e instanceof ContainerOptionsError) throw new StatusError(e.stage === 'parse' ? `${ctx.prog}: ${e.message}` : e.message, e.stage === 'parse' ? 125 : 1);
+    throw e;
+  }
+}
 
 const exec: CommandSpec = {
   path: 'container exec', aliases: ['exec'], usage: '[OPTIONS] CONTAINER COMMAND [ARG...]', description: 'Execute a command in a running container',
-  args: { min: 2 }, interspersed: false, flags: execFlags,
+  args: { min: 2 }, interspersed: false, flags: EXEC_FLAGS,
   async run(ctx) {
-    const cfg = buildExecConfig({ flags: ctx.flags, changed: ctx.changed, args: ctx.args }, ctx.io.env, (p) => readFileSync(p, 'utf8'));
+    const cfg = parseExec(ctx);
     const engine = await ctx.engine();
-    const tty = cfg.Tty === true;
     try {
       const r = await execInContainer(engine, {
         ref: ctx.args[0]!, cmd: cfg.Cmd, env: cfg.Env ?? [], user: cfg.User || undefined, workdir: cfg.WorkingDir || undefined,
-        tty, detach: cfg.Detach === true, privileged: cfg.Privileged === true,
+        tty: cfg.Tty, detach: cfg.Detach, privileged: cfg.Privileged,
         stdio: [cfg.AttachStdin ? 'inherit' : 'ignore', 'inherit', 'inherit'],
         resolveUser: resolveUserInRootfs,
       });
       return r.exitCode;
     } catch (e) {
       if (isEngineError(e) && e.exitStatus !== undefined) throw new StatusError(e.message, e.exitStatus);
-      throw new StatusError(daemonError(e), isEngineError(e, 'not-found') || isEngineError(e, 'conflict') ? 1 : 126);
+      // docker parity: an unknown user fails the exec start, printed bare with 126
+      if (isEngineError(e, 'invalid-argument')) throw new StatusError(e.message, 126);
+      throw new StatusError(daemonError(e), 1);
     }
   },
 };

@@ -10,7 +10,8 @@ import { waitContainer } from '../../../domain/containers/wait.js';
 import { attachHandlers, pumpStdin } from '../../attach-io.js';
 import { daemonError, runFailureStatus } from '../../exit.js';
 import { buildCreateBody } from '../../flags/create-body.js';
-import { createFlags, runFlags } from '../../flags/container-flags.js';
+import { renderCreateError } from '../../flags/create-errors.js';
+import { CREATE_FLAGS as createFlags, RUN_FLAGS as runFlags } from '../../flags/container-flags.js';
 import { familiarString, parseNormalizedNamed, withDefaultTag } from '../../../images/reference.js';
 
 const familiarNameWithTag = (ref: string) => {
@@ -27,7 +28,7 @@ async function create(ctx: CommandContext, engine: Engine, built: Built): Promis
   }
   try {
     const report = await createContainer(engine, { name: built.name, body: built.body });
-    for (const w of report.Warnings) ctx.io.stderr.write(`WARNING: ${w}\n`);
+    for (const w of [...built.warnings, ...report.Warnings]) ctx.io.stderr.write(`WARNING: ${w}\n`);
     if (built.cidfile) writeFileSync(built.cidfile, report.Id);
     return report.Id;
   } catch (e) {
@@ -39,14 +40,17 @@ async function create(ctx: CommandContext, engine: Engine, built: Built): Promis
   }
 }
 
-function parse(ctx: CommandContext): Built {
+function parse(ctx: CommandContext, command: 'run' | 'create'): Built {
   try {
-    return buildCreateBody({ flags: ctx.flags, changed: ctx.changed, args: ctx.args }, ctx.io.env, (p) => readFileSync(p, 'utf8'));
+    return buildCreateBody({ flags: ctx.flags, changed: ctx.changed, args: ctx.args }, ctx.io.env, (p: string) => readFileSync(p, 'utf8'), {
+      command,
+      ttySize: ctx.io.stdout.isTTY ? [ctx.io.stdout.rows ?? 24, ctx.io.stdout.columns ?? 80] : undefined,
+      stdinIsTerminal: ctx.io.stdin.isTTY === true,
+    });
   } catch (e) {
-    if (e instanceof StatusError) throw e;
-    const msg = (e as Error).message;
-    if (isEngineError(e)) throw new StatusError(`${ctx.prog}: ${daemonError(e)}\n\nRun '${ctx.invokedAs} --help' for more information`, 125);
-    throw new StatusError(`${msg}\n\nUsage:  ${ctx.invokedAs} [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun '${ctx.invokedAs} --help' for more information`, 125);
+    const rendered = renderCreateError(e, command, ctx.prog);
+    if (rendered) throw new StatusError(rendered.stderr.replace(/\n$/, ''), rendered.status);
+    throw e;
   }
 }
 
@@ -54,7 +58,7 @@ const createCmd: CommandSpec = {
   path: 'container create', aliases: ['create'], usage: '[OPTIONS] IMAGE [COMMAND] [ARG...]', description: 'Create a new container',
   args: { min: 1 }, interspersed: false, flags: createFlags,
   async run(ctx) {
-    const built = parse(ctx);
+    const built = parse(ctx, 'create');
     const engine = await ctx.engine();
     ctx.io.stdout.write(`${await create(ctx, engine, built)}\n`);
     return 0;
@@ -65,7 +69,7 @@ const runCmd: CommandSpec = {
   path: 'container run', aliases: ['run'], usage: '[OPTIONS] IMAGE [COMMAND] [ARG...]', description: 'Create and run a new container from an image',
   args: { min: 1 }, interspersed: false, flags: runFlags,
   async run(ctx) {
-    const built = parse(ctx);
+    const built = parse(ctx, 'run');
     const engine = await ctx.engine();
     const id = await create(ctx, engine, built);
     if (built.detach) return startDetached(ctx, engine, id, built);

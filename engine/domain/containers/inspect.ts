@@ -1,0 +1,25 @@
+import type { Engine } from '../../context.js';
+import { logPath } from '../../runtime/index.js';
+import { etcFilePaths } from '../../runtime/prepare-bundle.js';
+import { containerInspect } from '../../views/container-inspect.js';
+import { getContainer } from './lookup.js';
+import { syncContainer } from './sync.js';
+
+/** GET /containers/{id}/json and `inspect`: the same Docker-shaped object for both. */
+export async function inspectContainer(engine: Engine, opts: { ref: string; size?: boolean }): Promise<Record<string, unknown>> {
+  const rec = syncContainer(engine, getContainer(engine, opts.ref));
+  const etc = etcFilePaths(engine, rec.Id);
+  const d = engine.storage.describe(rec.Id);
+  const execIds = engine.state.listExecs(rec.Id).filter((e) => e.Running).map((e) => e.Id);
+  return containerInspect(rec, {
+    hostsPath: etc.hosts, hostnamePath: etc.hostname, resolvConfPath: etc.resolvConf, logPath: logPath(engine, rec.Id),
+    graphDriver: {
+      Name: engine.storage.driver,
+      Data: engine.storage.driver === 'overlay'
+        ? { LowerDir: d.lowerDirs.join(':'), MergedDir: d.mergedDir, UpperDir: d.upperDir, WorkDir: d.workDir }
+        : null,
+    },
+    execIds,
+    ...(opts.size ? { sizeRw: await engine.storage.sizeRw(rec.Id).catch(() => 0), sizeRootFs: 0 } : {}),
+  });
+}

@@ -1,0 +1,70 @@
+// Everything runc needs before `create`: the /etc files bound into the container and config.json,
+// built by the pure spec builder from the record and the facts gathered here.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Engine } from '../context.js';
+import type { ContainerRecord } from '../model/container.js';
+import { ensureDir, writeFileAtomic } from '../sys/fs.js';
+import { boundingCapabilities, capLastCap, hardLimits, hostName, kernelVersion } from '../sys/host-facts.js';
+import { resolveInRoot } from '../sys/rootfs-path.js';
+import { buildHostnameFile } from './etc-files/hostname.js';
+import { buildHostsFile } from './etc-files/hosts.js';
+import { buildResolvConf, hostResolvConfPath } from './etc-files/resolv-conf.js';
+import { bundleDir, containerDir } from './index.js';
+import { buildSpec } from './spec/build-spec.js';
+import { CAPABILITY_NAMES } from './spec/capabilities.js';
+import { containerHostname, isHostNetwork } from './spec/namespaces.js';
+import { goArch, parseSeccompProfile, type SeccompProfile } from './spec/seccomp.js';
+import { resolveUser } from './spec/user.js';
+
+const readOrUndefined = (p: string) => { try { return readFileSync(p, 'utf8'); } catch { return undefined; } };
+
+/** Reads a file of the container's rootfs by its in-container path, never escaping the rootfs. */
+export const rootfsReader = (rootfs: string) => (path: string) => readOrUndefined(resolveInRoot(rootfs, path));
+
+export function etcFilePaths(engine: Engine, id: string) {
+  const dir = containerDir(engine, id);
+  return { resolvConf: join(dir, 'resolv.conf'), hostname: join(dir, 'hostname'), hosts: join(dir, 'hosts') };
+}
+
+export async function prepareBundle(engine: Engine, rec: ContainerRecord, rootfs: string): Promise<void> {
+  const etc = etcFilePaths(engine, rec.Id);
+  ensureDir(containerDir(engine, rec.Id), 0o700);
+  writeEtcFiles(rec, etc);
+  const spec = buildSpec({
+    record: rec,
+    rootfs,
+    rootless: engine.config.identity.rootless,
+    etcFiles: etc,
+    cgroupsPath: engine.config.identity.rootless ? undefined : `/skiff/${rec.Id}`,
+    user: resolveUser(rec.Config.User ?? '', rootfsReader(rootfs), rec.HostConfig.GroupAdd ?? []),
+    initPath: engine.config.initPath,
+    seccompProfile: loadSeccomp(engine),
+    host: { capLastCap: capLastCap(), boundingSet: boundingCapabilities(CAPABILITY_NAMES), hardLimits: hardLimits(), arch: goArch(process.arch), kernelVersion: kernelVersion(), hostname: hostName() },
+    warn: (m) => engine.log.warn(m),
+  });
+  writeFileAtomic(join(bundleDir(engine, rec.Id), 'config.json'), JSON.stringify(spec), 0o600);
+}
+
+function writeEtcFiles(rec: ContainerRecord, etc: { resolvConf: string; hostname: string; hosts: string }): void {
+  const hostNet = isHostNetwork(rec.HostConfig);
+  const hostname = containerHostname(rec, hostNet ? hostName() : undefined);
+  const hostResolv = readOrUndefined('/etc/resolv.conf') ?? '';
+  writeFileAtomic(etc.hostname, buildHostnameFile(hostname));
+  writeFileAtomic(etc.hosts, buildHostsFile({
+    hostNetwork: hostNet, hostHosts: readOrUndefined('/etc/hosts'), extraHosts: rec.HostConfig.ExtraHosts,
+    hostname, domainname: rec.Config.Domainname,
+  }));
+  writeFileAtomic(etc.resolvConf, buildResolvConf({
+    hostResolvConf: readOrUndefined(hostResolvConfPath(hostResolv)) ?? hostResolv,
+    dns: rec.HostConfig.Dns, dnsSearch: rec.HostConfig.DnsSearch, dnsOptions: rec.HostConfig.DnsOptions, hostNetwork: hostNet,
+  }));
+}
+
+let seccompCache: SeccompProfile | undefined;
+function loadSeccomp(engine: Engine): SeccompProfile | undefined {
+  if (seccompCache) return seccompCache;
+  const text = readOrUndefined(engine.config.seccompProfile);
+  if (text === undefined) { engine.log.warn(`seccomp profile ${engine.config.seccompProfile} not found: running without seccomp`); return undefined; }
+  return (seccompCache = parseSeccompProfile(text));
+}
