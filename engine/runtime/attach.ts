@@ -2,7 +2,10 @@
 // from conmon is one stream-id byte (2 stdout, 3 stderr) and a payload; what we send is raw stdin.
 import { openSync, closeSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SeqpacketSocket } from 'node-unix-socket';
+import { createRequire } from 'node:module';
+
+// Loaded on first attach only: its native loader probes the libc at start-up, which every other command would pay for.
+const loadSeqpacket = () => (createRequire(import.meta.url)('node-unix-socket') as typeof import('node-unix-socket')).SeqpacketSocket;
 
 export interface AttachHandlers {
   stdout(chunk: Buffer): void;
@@ -25,6 +28,7 @@ const O_PATH = 0o10000000;
 /** Connect through /proc/self/fd so bundle paths longer than sun_path's 108 bytes still work. */
 export function attachToConmon(bundle: string, h: AttachHandlers): Promise<AttachConnection> {
   const fd = openSync(join(bundle, 'attach'), O_PATH);
+  const SeqpacketSocket = loadSeqpacket();
   const sock = new SeqpacketSocket();
   return new Promise((resolve, reject) => {
     let ended = false;

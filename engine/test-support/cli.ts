@@ -44,11 +44,11 @@ export function rootlessTarget(): Target & { uid: number } {
     name: 'rootless', uid,
     run: async (args, opts = {}) => {
       const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, USER: TEST_USER, XDG_RUNTIME_DIR: `/run/user/${uid}`, ...opts.env };
-      const r = await execa('runuser', ['-u', TEST_USER, '--', 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), process.execPath, SKIFF, ...args], {
+      const r = await execa('/usr/sbin/runuser', ['-u', TEST_USER, '--', 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), process.execPath, SKIFF, ...args], {
         reject: false, input: opts.input, timeout: opts.timeoutMs ?? 60_000, stripFinalNewline: false, cwd: '/',
         env: {}, extendEnv: false,
       });
-      return { code: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+      return { code: r.exitCode ?? -1, stdout: String(r.stdout), stderr: r.exitCode === undefined ? r.message : String(r.stderr) };
     },
   };
 }

@@ -7,7 +7,9 @@ import containerMisc from './container/misc.js';
 import containerPs from './container/ps.js';
 import containerRun from './container/run.js';
 import containerStart from './container/start.js';
+import imageCommands from './image/index.js';
 import inspect from './inspect.js';
+import systemVersion from './system/version.js';
 
 // Every CLI command, one module each; each module default-exports a CommandSpec or an array of them.
 const modules: Array<CommandSpec | CommandSpec[]> = [
@@ -19,7 +21,9 @@ const modules: Array<CommandSpec | CommandSpec[]> = [
   containerPs,
   containerRun,
   containerStart,
+  imageCommands,
   inspect,
+  systemVersion,
 ];
 
 export const allCommands = (): CommandSpec[] => modules.flat();

@@ -21,9 +21,11 @@ let nextSeq = 0;
 // pflag stores aliases under separate names; a global counter restores their interleaving.
 const ordered = <T>(parse: (raw: string) => T) => (raw: string): Ordered<T> => ({ seq: nextSeq++, value: parse(raw) });
 
-/** Merges the values of aliased list flags back into argv order. */
+/** Merges the values of aliased list flags back into argv order (plain values, if any, keep theirs). */
 export function mergeOrdered<T>(...lists: unknown[]): T[] {
-  return (lists.flat() as Array<Ordered<T>>).sort((a, b) => a.seq - b.seq).map((o) => o.value);
+  const isOrdered = (x: unknown): x is Ordered<T> => typeof x === 'object' && x !== null && 'seq' in x && 'value' in x;
+  const items = lists.flat().map((x, i) => (isOrdered(x) ? x : { seq: Number.MAX_SAFE_INTEGER - 1e6 + i, value: x as T }));
+  return items.sort((a, b) => a.seq - b.seq).map((o) => o.value);
 }
 
 type Extra = Partial<Pick<FlagSpec, 'short' | 'defaultValue' | 'hidden' | 'parse'>>;

@@ -107,6 +107,11 @@ describe('request options outside the body', () => {
     expect(req).toMatchObject({ name: 'web', pull: 'never', quiet: true, cidfile: '/c', platform: 'linux/amd64' });
   });
 
+  it('pulls a missing image by default; --pull "" pulls never', () => {
+    expect(build('create', ['busybox']).pull).toBe('missing');
+    expect(build('create', ['--pull=', 'busybox']).pull).toBe('never');
+  });
+
   it('defaults the platform from DOCKER_DEFAULT_PLATFORM', () => {
     expect(build('create', ['busybox'], { DOCKER_DEFAULT_PLATFORM: 'linux/arm64/v8' }).platform).toBe('linux/arm64/v8');
     expect(build('create', ['--platform', '', 'busybox'], { DOCKER_DEFAULT_PLATFORM: 'linux/arm64' }).platform).toBeUndefined();

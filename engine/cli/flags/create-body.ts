@@ -52,7 +52,7 @@ export interface CreateRequest {
  */
 export function buildCreateBody(parsed: ParsedFlags, env: NodeJS.ProcessEnv, readFile: ReadFile, ctx: CreateContext = {}): CreateRequest {
   const command = ctx.command ?? ('detach' in parsed.flags ? 'run' : 'create');
-  const pull = checkPull(str(parsed, 'pull') || 'missing');
+  const pull = checkPull(parsed.changed.has('pull') ? str(parsed, 'pull') : 'missing');
   const body = parseContainerOptions(parsed, env, readFile, ctx.cwd ?? process.cwd());
   const detach = command === 'run' && bool(parsed, 'detach');
   if (detach) detachStreams(parsed, body);
@@ -76,6 +76,8 @@ export function buildCreateBody(parsed: ParsedFlags, env: NodeJS.ProcessEnv, rea
 // docker parity: docker/cli cli/command/container/create.go validatePullOpt
 function checkPull(val: string): PullPolicy {
   if (val === 'always' || val === 'missing' || val === 'never') return val;
+  // docker accepts --pull "" and then neither pulls first nor on a missing image.
+  if (val === '') return 'never';
   throw parseError(`invalid pull option: '${val}': must be one of "always", "missing" or "never"`);
 }
 

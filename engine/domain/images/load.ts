@@ -13,7 +13,7 @@ import { imageStorage, recordImage } from './store.js';
 
 export interface LoadOptions {
   input: AsyncIterable<Buffer | string>;
-  /** Called as each layer starts (for progress output): short diff id and size. */
+  /** Called as each new layer has been stored (for progress output): short diff id and archive bytes. */
   onLayer?: (shortId: string, size: number) => void;
 }
 
@@ -64,9 +64,9 @@ async function loadOne(engine: Engine, item: ArchiveImage, opts: LoadOptions): P
     const parent = layers[i - 1]?.ChainId ?? '';
     const existing = storage.layers.get(chainIdOf(parent, diffId));
     if (existing && storage.blobs.has(diffId)) { layers.push(existing); continue; }
-    opts.onLayer?.(diffId.slice(7, 19), item.layers[i]!.size);
     try {
       layers.push(await storage.layers.create(parent, decompressed(createReadStream(item.layers[i]!.path)), diffId));
+      opts.onLayer?.(diffId.slice(7, 19), item.layers[i]!.size);
     } catch (e) {
       // docker parity: moby image/tarexport/load.go
       if (e instanceof DiffIdMismatchError) throw new EngineError('invalid-argument', 'diffid-mismatch', `invalid diffID for layer ${i}: expected "${e.expected}", got "${e.actual}"`);

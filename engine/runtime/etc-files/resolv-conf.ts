@@ -63,6 +63,8 @@ export interface ResolvConfInput {
   dnsSearch?: readonly string[] | null;
   dnsOptions?: readonly string[] | null;
   hostNetwork: boolean;
+  /** Whether the container's network has IPv6; Docker's default bridge and `none` do not. */
+  ipv6Enabled?: boolean;
 }
 
 export function buildResolvConf(input: ResolvConfInput): string {
@@ -70,7 +72,12 @@ export function buildResolvConf(input: ResolvConfInput): string {
   const search = input.dnsSearch ?? [];
   const options = input.dnsOptions ?? [];
   const custom = dns.length > 0 || search.length > 0 || options.length > 0;
-  if (!custom) return input.hostNetwork ? input.hostResolvConf : filterResolvConf(input.hostResolvConf);
+  if (!custom) {
+    if (input.hostNetwork) return input.hostResolvConf;
+    // Sandbox creation filters with IPv6 on; joining a network filters again with the network's own setting
+    // (libnetwork setupDNS, then endpoint Join → updateDNS), which drops IPv6 servers on IPv4-only networks.
+    return filterResolvConf(filterResolvConf(input.hostResolvConf, true), input.ipv6Enabled === true);
+  }
   // Each list the user did not give comes from the host file, unfiltered (libnetwork setupDNS).
   const host = input.hostResolvConf;
   return formatResolvConf(

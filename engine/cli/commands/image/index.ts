@@ -1,0 +1,15 @@
+import type { CommandSpec } from '../../command.js';
+import commit from './commit.js';
+import history from './history.js';
+import images from './images.js';
+import importCmd from './import.js';
+import inspect from './inspect.js';
+import load from './load.js';
+import prune from './prune.js';
+import rmi from './rmi.js';
+import save from './save.js';
+import tag from './tag.js';
+
+// The image commands (and `commit`, which makes an image from a container).
+const imageCommands: CommandSpec[] = [commit, history, images, importCmd, inspect, load, prune, rmi, save, tag];
+export default imageCommands;
