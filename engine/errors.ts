@@ -29,6 +29,8 @@ export class EngineError extends Error {
 export const notFound = (code: string, message: string) => new EngineError('not-found', code, message);
 export const conflict = (code: string, message: string) => new EngineError('conflict', code, message);
 export const invalidArgument = (code: string, message: string) => new EngineError('invalid-argument', code, message);
+/** A daemon-side validation failure ("Error response from daemon: …" on the CLI, 400 on the API). */
+export const daemonInvalid = (code: string, message: string) => new EngineError('invalid-argument', code, message);
 export const notImplemented = (code: string, message: string) => new EngineError('not-implemented', code, message);
 export const internal = (code: string, message: string, cause?: unknown) =>
   new EngineError('internal', code, message, { cause });

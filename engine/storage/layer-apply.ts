@@ -35,7 +35,7 @@ export interface ApplyResult {
 }
 
 type Kind = 'dir' | 'file' | 'other';
-interface Meta { abs: string; mode?: number; uid: number; gid: number; mtime: number; symlink?: boolean }
+interface Meta { abs: string; rel: string; mode?: number; uid: number; gid: number; mtime: number; symlink?: boolean }
 
 export const opaqueXattr = (rootless: boolean) => (rootless ? 'user.overlay.opaque' : 'trusted.overlay.opaque');
 
@@ -198,7 +198,7 @@ class Applier {
   }
 
   private meta(rel: string, h: TarHeader): Meta {
-    return { abs: this.abs(rel), mode: h.mode, uid: h.uid, gid: h.gid, mtime: h.mtime };
+    return { abs: this.abs(rel), rel, mode: h.mode, uid: h.uid, gid: h.gid, mtime: h.mtime };
   }
 
   private async applyMeta(m: Meta): Promise<void> {
@@ -245,6 +245,6 @@ async function lchownChecked(m: Meta): Promise<void> {
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== 'EINVAL' && code !== 'EPERM') throw e;
     throw new EngineError('permission-denied', 'insufficient-ids',
-      `potentially insufficient UIDs or GIDs available in user namespace (requested ${m.uid}:${m.gid} for ${m.abs}): Check /etc/subuid and /etc/subgid if configured locally: lchown ${m.abs}: ${code === 'EINVAL' ? 'invalid argument' : 'operation not permitted'}`);
+      `potentially insufficient UIDs or GIDs available in user namespace (requested ${m.uid}:${m.gid} for /${m.rel}): Check /etc/subuid and /etc/subgid if configured locally: lchown /${m.rel}: ${code === 'EINVAL' ? 'invalid argument' : 'operation not permitted'}`);
   }
 }

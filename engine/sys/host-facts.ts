@@ -1,6 +1,6 @@
 // Facts about the host the spec builder needs, read once per process from /proc.
-import { readFileSync } from 'node:fs';
-import { hostname, release } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism, hostname, release } from 'node:os';
 
 const RLIMIT_ROWS: Record<string, string> = {
   'Max cpu time': 'cpu', 'Max file size': 'fsize', 'Max data size': 'data', 'Max stack size': 'stack',
@@ -32,3 +32,33 @@ export function boundingCapabilities(names: readonly string[]): string[] {
   const mask = BigInt(`0x${hex}`);
   return names.filter((_, i) => (mask >> BigInt(i)) & 1n);
 }
+
+/** What moby's sysinfo tells the daemon about the host's CPUs and cgroup controllers. */
+export interface HostResources { ncpu: number; cpus: string; mems: string; blkioWeight: boolean; swapLimit: boolean }
+
+const readTrim = (path: string, fallback: string) => { try { return readFileSync(path, 'utf8').trim(); } catch { return fallback; } };
+
+let resources: HostResources | undefined;
+/** Read once per process: cgroup v1 controller files, or the cgroup v2 root's effective sets. */
+export function hostResources(): HostResources {
+  if (resources) return resources;
+  const v2 = existsSync('/sys/fs/cgroup/cgroup.controllers');
+  const online = readTrim('/sys/devices/system/cpu/online', '0');
+  resources = v2
+    ? {
+      ncpu: availableParallelism(), cpus: readTrim('/sys/fs/cgroup/cpuset.cpus.effective', online),
+      mems: readTrim('/sys/fs/cgroup/cpuset.mems.effective', '0'),
+      blkioWeight: readTrim('/sys/fs/cgroup/cgroup.controllers', '').split(' ').includes('io'),
+      swapLimit: readTrim('/sys/fs/cgroup/cgroup.controllers', '').split(' ').includes('memory'),
+    }
+    : {
+      ncpu: availableParallelism(), cpus: readTrim('/sys/fs/cgroup/cpuset/cpuset.cpus', online),
+      mems: readTrim('/sys/fs/cgroup/cpuset/cpuset.mems', '0'),
+      blkioWeight: existsSync('/sys/fs/cgroup/blkio/blkio.weight'),
+      swapLimit: existsSync('/sys/fs/cgroup/memory/memory.memsw.limit_in_bytes'),
+    };
+  return resources;
+}
+
+/** Whether a host path exists (bind sources of --mount). */
+export const pathExists = (path: string) => existsSync(path);

@@ -48,7 +48,7 @@ export function rootlessTarget(): Target & { uid: number } {
         reject: false, input: opts.input, timeout: opts.timeoutMs ?? 60_000, stripFinalNewline: false, cwd: '/',
         env: {}, extendEnv: false,
       });
-      return { code: r.exitCode ?? -1, stdout: String(r.stdout), stderr: r.exitCode === undefined ? r.message : String(r.stderr) };
+      return { code: r.exitCode ?? -1, stdout: String(r.stdout), stderr: r.exitCode === undefined ? String(r.message) : String(r.stderr) };
     },
   };
 }

@@ -1,6 +1,9 @@
 // The Docker-shaped projection of a container: GET /containers/{id}/json, `inspect` and `--format`
-// all evaluate this one object (Docker 20.10's key order).
+// all evaluate this one object (Docker 20.10's key order). Templates see it as docker/cli's Go
+// struct (container.InspectResponse); JSON.stringify gives the API's JSON.
 import type { ContainerRecord } from '../model/container.js';
+import { INSPECT_RESPONSE } from './container-inspect-types.js';
+import { goTyped } from './go-typed.js';
 
 export interface InspectContext {
   hostsPath: string; hostnamePath: string; resolvConfPath: string; logPath: string;
@@ -10,6 +13,11 @@ export interface InspectContext {
 }
 
 export function containerInspect(rec: ContainerRecord, ctx: InspectContext): Record<string, unknown> {
+  return goTyped(containerInspectJson(rec, ctx), INSPECT_RESPONSE) as Record<string, unknown>;
+}
+
+/** The plain JSON document of GET /containers/{id}/json. */
+export function containerInspectJson(rec: ContainerRecord, ctx: InspectContext): Record<string, unknown> {
   const s = rec.State;
   const started = s.StartCount > 0 || s.Status !== 'created';
   const view: Record<string, unknown> = {
@@ -36,7 +44,7 @@ export function containerInspect(rec: ContainerRecord, ctx: InspectContext): Rec
     AppArmorProfile: '',
     ExecIDs: ctx.execIds && ctx.execIds.length > 0 ? ctx.execIds : null,
     HostConfig: rec.HostConfig,
-    GraphDriver: ctx.graphDriver,
+    GraphDriver: { Data: ctx.graphDriver.Data, Name: ctx.graphDriver.Name },
   };
   if (ctx.sizeRw !== undefined) view.SizeRw = ctx.sizeRw;
   if (ctx.sizeRootFs !== undefined) view.SizeRootFs = ctx.sizeRootFs;

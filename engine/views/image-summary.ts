@@ -63,7 +63,8 @@ function row(s: ImageSummary, repo: string, tag: string, digest: string, opts: {
   return goStruct({
     Containers: na(s.Containers, String),
     CreatedAt: goTimeString(s.Created * 1000),
-    CreatedSince: `${humanDuration(opts.now - s.Created * 1000)} ago`,
+    // docker/cli prints nothing (the table shows N/A) for Go's zero time.
+    CreatedSince: s.Created === GO_ZERO_UNIX ? '' : `${humanDuration(opts.now - s.Created * 1000)} ago`,
     Digest: digest,
     ID: opts.trunc ? shortId(s.Id) : s.Id,
     Repository: repo,

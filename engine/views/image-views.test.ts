@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { goTimeString } from '../format/index.js';
 import type { ImageRecord } from '../model/image.js';
 import { historyRow, rfc3339Local } from './image-history.js';
 import { goTime, imageInspect } from './image-inspect.js';
@@ -27,7 +28,7 @@ describe('image summary and rows', () => {
     const rows = imageRows(imageSummary(img, ['busybox:latest', 'busybox:1', 'localhost:5000/a/b:c'], []), { trunc: true, digests: false, needDigest: false, now });
     expect(rows.map((r) => `${r.Repository}:${r.Tag}`)).toEqual(['busybox:latest', 'busybox:1', 'localhost:5000/a/b:c']);
     expect(JSON.parse(JSON.stringify(rows[0]))).toEqual({
-      Containers: 'N/A', CreatedAt: '2024-01-01 00:00:00 +0000 UTC', CreatedSince: '2 years ago', Digest: '<none>', ID: '7cec26eab73b',
+      Containers: 'N/A', CreatedAt: goTimeString(1704067200000), CreatedSince: '2 years ago', Digest: '<none>', ID: '7cec26eab73b',
       Repository: 'busybox', SharedSize: 'N/A', Size: '1.98MB', Tag: 'latest', UniqueSize: 'N/A', VirtualSize: '1.985MB',
     });
   });

@@ -11,7 +11,7 @@ import { buildDevices, buildResources, checkSwappiness, nilIfEmpty } from './cre
 import { buildHealthcheck, checkNamespaceModes } from './create-host.js';
 import { assembleConfig, assembleHostConfig } from './create-shape.js';
 import { bool, list, num, str, type ParsedFlags, type ReadFile } from './flag-access.js';
-import { isGoMAC } from './go-net.js';
+import { isGoMAC } from '../../util/go-net.js';
 import type { DeviceRequest } from './network-opt.js';
 import { formatPlatform, hostGoArch, parsePlatform } from './platform.js';
 
@@ -48,7 +48,7 @@ export interface CreateRequest {
 
 /**
  * Builds the create request. Throws ContainerOptionsError for what docker/cli itself rejects
- * (see create-errors.ts for the stages); daemon-side checks live in daemon-checks.ts.
+ * (see create-errors.ts for the stages); daemon-side checks live in domain/containers/validate/.
  */
 export function buildCreateBody(parsed: ParsedFlags, env: NodeJS.ProcessEnv, readFile: ReadFile, ctx: CreateContext = {}): CreateRequest {
   const command = ctx.command ?? ('detach' in parsed.flags ? 'run' : 'create');

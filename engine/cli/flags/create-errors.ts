@@ -29,9 +29,6 @@ export const cidFileExists = (path: string) =>
 /** `goError` is Go's os.Create text, e.g. "open /x/y.cid: no such file or directory". */
 export const cidFileNotCreated = (goError: string) => new ContainerOptionsError(`failed to create the container ID file: ${goError}`, 'create');
 
-/** A daemon-side validation failure ("Error response from daemon: …" on the CLI, 400 on the API). */
-export const daemonInvalid = (code: string, message: string) => new EngineError('invalid-argument', code, message);
-
 export interface RenderedError { stderr: string; status: number }
 
 // docker parity: docker/cli cli/command/container/run.go toStatusError + withHelp, cmd/docker/docker.go

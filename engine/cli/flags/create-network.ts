@@ -1,7 +1,7 @@
 // --network and the per-network flags (--network-alias, --link, --ip, --ip6, --mac-address,
 // --link-local-ip) as NetworkingConfig.EndpointsConfig (docker/cli opts.go parseNetworkOpts).
 import { parseError } from './create-errors.js';
-import { isGoMAC } from './go-net.js';
+import { isGoMAC } from '../../util/go-net.js';
 import type { NetworkAttachment } from './network-opt.js';
 
 export interface NetworkInputs {

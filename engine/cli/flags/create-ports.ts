@@ -2,7 +2,7 @@
 // them (go-connections nat.ParsePortSpecs + opts.go convertToStandardNotation), with its errors.
 import { parseError } from './create-errors.js';
 import { cut } from './flag-values.js';
-import { isGoIP } from './go-net.js';
+import { isGoIP } from '../../util/go-net.js';
 import { parseGoUint } from './go-strconv.js';
 
 export interface PortBinding { HostIp: string; HostPort: string }

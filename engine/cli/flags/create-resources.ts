@@ -1,5 +1,6 @@
 // Resource flags of run/create (memory, CPU, pids, block IO, ulimits, devices, GPUs) as the
 // container.Resources part of HostConfig, following docker/cli opts.go parse().
+import { cleanPath } from '../../util/go-path.js';
 import { parseError } from './create-errors.js';
 import { bool, list, num, str, type ParsedFlags } from './flag-access.js';
 import type { ThrottleDevice, UlimitValue, WeightDevice } from './flag-values.js';
@@ -30,20 +31,6 @@ function validateLinuxPath(val: string): string {
   }
   if (!containerPath.startsWith('/')) throw parseError(`${containerPath} is not an absolute path`);
   return out;
-}
-
-/** Go's path.Clean for absolute and relative slash paths. */
-export function cleanPath(p: string): string {
-  if (p === '') return '.';
-  const abs = p.startsWith('/');
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') { if (out.length > 0 && out[out.length - 1] !== '..') out.pop(); else if (!abs) out.push('..'); continue; }
-    out.push(part);
-  }
-  const joined = out.join('/');
-  return abs ? `/${joined}` : joined || '.';
 }
 
 // docker parity: docker/cli cli/command/container/opts.go parseLinuxDevice

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFlags } from '../pflag.js';
 import { checkFlagSupport, ContainerOptionsError } from './create-errors.js';
 import { buildExecConfig, checkExecTty, EXEC_FLAGS, EXEC_FLAG_REQUIREMENTS } from './exec-flags.js';
-import { validateUpdateBody } from './daemon-checks.js';
+import { validateUpdateBody } from '../../domain/containers/validate/create-body.js';
 import { buildUpdateBody, UPDATE_FLAGS } from './update-flags.js';
 import { RECORDED_HOST, virtualFs } from './testdata/harness.js';
 

@@ -1,6 +1,6 @@
 // Per-value validators of docker's container flags (docker/cli opts/*.go). Each throws an Error whose
 // message pflag prints after `invalid argument "<v>" for "<flag>" flag: `, or returns the stored value.
-import { goIPString, isGoIP } from './go-net.js';
+import { goIPString, isGoIP } from '../../util/go-net.js';
 import { parseGoInt, parseGoUint } from './go-strconv.js';
 import { ramInBytes } from '../../format/units.js';
 

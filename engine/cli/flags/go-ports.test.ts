@@ -1,7 +1,7 @@
 // The small ports of Go library behaviour docker's messages depend on.
 import { describe, expect, it } from 'vitest';
 import { readCsvRecord } from './go-csv.js';
-import { goIPString, isGoMAC } from './go-net.js';
+import { goIPString, isGoMAC } from '../../util/go-net.js';
 import { goAtoi, parseGoInt, parseGoUint } from './go-strconv.js';
 import { parseDurationNs } from './go-time.js';
 import { fromHumanSize, ramInBytes } from '../../format/units.js';

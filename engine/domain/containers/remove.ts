@@ -1,6 +1,7 @@
 import type { Engine } from '../../context.js';
 import { conflict } from '../../errors.js';
 import { bundleDir, containerDir, exitFile, runcFor } from '../../runtime/index.js';
+import { failpoint } from '../../sys/failpoint.js';
 import { removeTree } from '../../sys/fs.js';
 import { getContainer } from './lookup.js';
 import { stopContainer } from './stop.js';
@@ -23,6 +24,7 @@ export async function removeContainer(engine: Engine, opts: RemoveOptions): Prom
   await engine.storage.unmount(rec.Id).catch(() => undefined);
   // The record goes first: a crash after this point leaves only files, which nothing lists.
   engine.state.transaction(() => engine.state.deleteContainer(rec.Id));
+  failpoint('remove-after-record');
   await engine.storage.removeContainerLayer(rec.Id).catch((e) => engine.log.warn(`rm ${rec.Id}: ${(e as Error).message}`));
   removeTree(bundleDir(engine, rec.Id));
   removeTree(containerDir(engine, rec.Id));

@@ -3,7 +3,7 @@ export { Template, parse, type ExecuteOptions } from './template.js';
 export { TemplateError } from './errors.js';
 export type { MissingKey } from './exec.js';
 export type { FuncMap, FuncValue, GoFunc, ParamKind } from './funcs.js';
-export { GO_TYPE, goStruct, goFloat, GoFloat, TypedNil } from './values.js';
+export { GO_TYPE, GO_NIL, goStruct, goFloat, GoFloat, TypedNil, goNilSlice, goNilMap, isGoNil } from './values.js';
 export { printValue } from './go-print.js';
 export { sprint, sprintf, sprintln } from './printf.js';
 export { formatFloat } from './go-float.js';

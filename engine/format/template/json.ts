@@ -1,7 +1,7 @@
 // Go encoding/json output for JS values: compact, object keys in the object's own order (a JS Map,
 // like a Go map, is sorted), HTML escaping optional (docker's `json` turns it off), U+2028/U+2029
 // escaped, `\b`/`\f` short forms (Go ≥ 1.22). Objects may supply raw JSON through GO_MARSHAL_JSON.
-import { GoFloat, mapEntries, TypedNil } from './values.js';
+import { GO_NIL, GoFloat, mapEntries, TypedNil } from './values.js';
 
 /** Method returning pre-encoded JSON text, like Go's json.Marshaler. */
 export const GO_MARSHAL_JSON = Symbol.for('skiff.format.marshalJSON');
@@ -44,6 +44,7 @@ function encode(v: unknown, opts: JsonOptions, seen: Set<object>): string | unde
   if (v === null || v instanceof TypedNil) return 'null';
   if (v instanceof GoFloat) return jsonNumber(v.value);
   const obj = v as Record<string | symbol, unknown>;
+  if (obj[GO_NIL] === true) return 'null';
   if (typeof obj[GO_MARSHAL_JSON] === 'function') return (obj[GO_MARSHAL_JSON] as () => string)();
   if (v instanceof Date) return jsonTime(v);
   if (seen.has(obj)) throw new Error('json: unsupported value: encountered a cycle');

@@ -21,7 +21,27 @@ export const goFloat = (n: number) => new GoFloat(n);
 /** A nil pointer read from a struct field: prints `<nil>` where a nil from a map prints `<no value>`. */
 export class TypedNil {
   constructor(readonly typeName: string) {}
+  /** JSON.stringify sees a nil pointer as null, like encoding/json. */
+  toJSON(): null {
+    return null;
+  }
 }
+
+/** Marks an empty array or object as Go's nil slice or nil map: prints [] / map[], encodes as null. */
+export const GO_NIL = Symbol.for('skiff.format.goNil');
+
+function markNil<T extends object>(v: T, typeName: string): T {
+  Object.defineProperty(v, GO_NIL, { value: true });
+  Object.defineProperty(v, GO_TYPE, { value: typeName });
+  Object.defineProperty(v, 'toJSON', { value: () => null }); // for JSON.stringify
+  return Object.freeze(v);
+}
+
+/** A nil slice of the named Go type (e.g. `[]string`). */
+export const goNilSlice = (typeName: string): unknown[] => markNil([], typeName);
+/** A nil map of the named Go type (e.g. `map[string]string`). */
+export const goNilMap = (typeName: string): Record<string, never> => markNil(Object.create(null) as Record<string, never>, typeName);
+export const isGoNil = (v: unknown): boolean => typeof v === 'object' && v !== null && (v as Record<symbol, unknown>)[GO_NIL] === true;
 
 export type Kind =
   | 'invalid' | 'nil' | 'bool' | 'int' | 'float' | 'string'
@@ -54,6 +74,7 @@ export function kindOf(v: unknown): Kind {
   if (Array.isArray(v) || ArrayBuffer.isView(v)) return 'slice';
   if (v instanceof Date) return 'time';
   if (v instanceof Map) return 'map';
+  if ((v as Record<symbol, unknown>)[GO_NIL]) return 'map';
   if ((v as Record<symbol, unknown>)[GO_TYPE] !== undefined) return 'struct';
   return isPlainObject(v as object) ? 'map' : 'struct';
 }
@@ -67,12 +88,16 @@ export function goTypeName(v: unknown): string {
     case 'int': return typeof v === 'bigint' ? 'int64' : 'int';
     case 'float': return 'float64';
     case 'string': return 'string';
-    case 'slice': return v instanceof Uint8Array ? '[]uint8' : '[]interface {}';
-    case 'map': return 'map[string]interface {}';
+    case 'slice': return v instanceof Uint8Array ? '[]uint8' : nilTypeName(v) ?? '[]interface {}';
+    case 'map': return nilTypeName(v) ?? 'map[string]interface {}';
     case 'func': return 'func(...interface {}) interface {}';
     case 'time': return 'time.Time';
     default: return structTypeName(v as object);
   }
+}
+
+function nilTypeName(v: unknown): string | undefined {
+  return isGoNil(v) ? ((v as Record<symbol, unknown>)[GO_TYPE] as string) : undefined;
 }
 
 function structTypeName(v: object): string {

@@ -89,4 +89,13 @@ describe.skipIf(!canRunRunc)('buildSpec + runc (root)', () => {
     expect(spec.linux.cgroupsPath).toBeUndefined();
     expect(stdout).toBe(`uid=0(root) gid=0(root) groups=0(root),10(wheel)\nCapEff:\t${DOCKER_DEFAULT_CAPEFF}\n`);
   });
+
+  it('rootless with the host network binds the host\'s /sys (sysfs cannot be mounted there)', async () => {
+    const { stdout, spec } = await withUserNamespace((wrap) => run('hostname; grep -c " /sys " /proc/mounts; id -u', { User: 'nobody' }, { NetworkMode: 'host' }, wrap));
+    expect(spec.mounts.find((m) => m.destination === '/sys')?.type).toBe('bind');
+    const [name, sysMounts, uid] = stdout.trim().split('\n');
+    expect(name).toBe(spec.hostname);
+    expect(Number(sysMounts)).toBeGreaterThanOrEqual(1);
+    expect(uid).toBe('65534');
+  });
 });

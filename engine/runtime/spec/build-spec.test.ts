@@ -51,8 +51,9 @@ describe('buildSpec (rootless)', () => {
 });
 
 describe('buildSpec (process)', () => {
-  it('clamps a negative --oom-score-adj to 0 (lowering needs CAP_SYS_RESOURCE)', () => {
+  it('clamps a negative --oom-score-adj to 0 (lowering needs CAP_SYS_RESOURCE) and checks the range', () => {
     expect(spec({}, { OomScoreAdj: -500 }).process.oomScoreAdj).toBe(0);
+    expect(() => spec({}, { OomScoreAdj: 1001 })).toThrow('Invalid value 1001, range for oom score adj is [-1000, 1000]');
   });
 
   it('--init runs the command under /sbin/docker-init with catatonit bound read-only', () => {

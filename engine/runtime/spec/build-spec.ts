@@ -72,7 +72,12 @@ function processArgs(input: SpecInput, config: ContainerRecord['Config']): strin
 
 /** Never negative: lowering oom_score_adj needs CAP_SYS_RESOURCE, which the engine may lack (runc fails). */
 function oomScoreAdj(input: SpecInput): number | undefined {
-  const requested = Math.max(0, input.record.HostConfig.OomScoreAdj ?? 0);
+  const value = input.record.HostConfig.OomScoreAdj ?? 0;
+  if (value < -1000 || value > 1000) {
+    // docker parity: moby daemon/daemon_unix.go verifyPlatformContainerSettings
+    throw invalidArgument('bad-oom-score-adj', `Invalid value ${value}, range for oom score adj is [-1000, 1000]`);
+  }
+  const requested = Math.max(0, value);
   // Rootless: writing 0 may still lower an inherited positive value, so only pass explicit requests (Podman).
   return input.rootless && requested === 0 ? undefined : requested;
 }
@@ -116,24 +121,33 @@ function systemPaths(input: SpecInput, sec: SecurityOptions): Pick<OciLinux, 'ma
 const RESOURCE_FIELDS = ['Memory', 'MemoryReservation', 'MemorySwap', 'NanoCpus', 'CpuShares', 'CpuQuota', 'CpuPeriod',
   'CpusetCpus', 'CpusetMems', 'PidsLimit', 'BlkioWeight'] as const;
 
+function rootlessResourceWarning(input: SpecInput): void {
+  const hc = input.record.HostConfig;
+  const asked = RESOURCE_FIELDS.some((f) => { const v = hc[f]; return typeof v === 'number' ? v > 0 : !!v; });
+  // podman parity: libpod's warning; rootless cgroup v1 cannot limit resources (engine-facts §6.5)
+  if (asked) input.warn?.('Resource limits are not supported and ignored on cgroups V1 rootless systems');
+}
+
+/** linux.*, in the key order of Docker's config.json. Rootless: no cgroup, so no resources or cgroupsPath. */
 function buildLinux(input: SpecInput, caps: string[], sec: SecurityOptions, rootfsPropagation?: string): OciLinux {
   const hc = input.record.HostConfig;
-  const linux: OciLinux = { namespaces: [] };
   const sysctl = buildSysctls(hc, input.rootless);
-  if (sysctl) linux.sysctl = sysctl;
-  if (!input.rootless) {
-    linux.resources = buildResources(hc, hc.Privileged, { blkioWeightSupported: input.host.blkioWeightSupported, warn: input.warn });
-    if (input.cgroupsPath) linux.cgroupsPath = input.cgroupsPath;
-  } else if (RESOURCE_FIELDS.some((f) => { const v = hc[f]; return typeof v === 'number' ? v > 0 : !!v; })) {
-    // docker parity (podman wording): rootless cgroup v1 cannot limit resources (engine-facts §6.5)
-    input.warn?.('Resource limits are not supported and ignored on cgroups V1 rootless systems');
-  }
-  linux.namespaces = buildNamespaces(hc, input.netnsPath);
-  if (hc.Privileged && !input.rootless && input.host.devices?.length) linux.devices = [...input.host.devices];
+  if (input.rootless) rootlessResourceWarning(input);
+  const resources = input.rootless ? undefined
+    : buildResources(hc, hc.Privileged, { blkioWeightSupported: input.host.blkioWeightSupported, warn: input.warn });
+  const cgroupsPath = input.rootless ? undefined : input.cgroupsPath;
+  const devices = hc.Privileged && !input.rootless && input.host.devices?.length ? [...input.host.devices] : undefined;
   const seccomp = seccompFor(input, sec, caps);
-  if (seccomp) linux.seccomp = seccomp;
-  if (rootfsPropagation) linux.rootfsPropagation = rootfsPropagation;
-  return { ...linux, ...systemPaths(input, sec) };
+  return {
+    ...(sysctl ? { sysctl } : {}),
+    ...(resources ? { resources } : {}),
+    ...(cgroupsPath ? { cgroupsPath } : {}),
+    namespaces: buildNamespaces(hc, input.netnsPath),
+    ...(devices ? { devices } : {}),
+    ...(seccomp ? { seccomp } : {}),
+    ...(rootfsPropagation ? { rootfsPropagation } : {}),
+    ...systemPaths(input, sec),
+  };
 }
 
 function checkShmSize(size: number | undefined): number {
@@ -162,12 +176,13 @@ export function buildSpec(input: SpecInput): OciSpec {
     hostNetwork: isHostNetwork(hc),
     hostPid: hc.PidMode === 'host',
   });
-  const utsHost = hc.UTSMode === 'host';
+  // No UTS namespace (or no name at all) leaves the hostname alone.
+  const setHostname = hc.UTSMode !== 'host' && hostname !== '';
   return {
     ociVersion: OCI_VERSION,
     process: buildProcess(input, config, caps, sec, hostname),
     root: { path: input.rootfs, ...(hc.ReadonlyRootfs ? { readonly: true } : {}) },
-    ...(utsHost ? {} : { hostname }),
+    ...(setHostname ? { hostname } : {}),
     mounts,
     linux: buildLinux(input, caps, sec, rootfsPropagation),
   };

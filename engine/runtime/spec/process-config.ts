@@ -16,8 +16,8 @@ function mergeEnv(user: readonly string[] | null, image: readonly string[] | nul
 }
 
 /**
- * The create-time merge of the image config into the container config (moby daemon/commit.go merge plus
- * mergeAndVerifyConfig). Idempotent, so a config that was already merged passes through unchanged.
+ * The create-time merge of the image config into the container config, for the fields the process needs
+ * (moby daemon/commit.go merge plus mergeAndVerifyConfig). Idempotent: a merged config passes unchanged.
  */
 export function mergeImageConfig(config: ContainerConfig, image: ImageRuntimeConfig | undefined): ContainerConfig {
   const out: ContainerConfig = { ...config };

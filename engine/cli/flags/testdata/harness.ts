@@ -5,7 +5,8 @@ import { FlagError, parseFlags } from '../../pflag.js';
 import { CONTAINER_FLAG_REQUIREMENTS, CREATE_FLAGS, RUN_FLAGS } from '../container-flags.js';
 import { buildCreateBody, type CreateContext, type CreateRequest } from '../create-body.js';
 import { checkFlagSupport, renderCreateError } from '../create-errors.js';
-import { validateContainerName, validateCreateBody, type HostInfo } from '../daemon-checks.js';
+import { checkMountPoints, validateContainerName, validateCreateBody } from '../../../domain/containers/validate/create-body.js';
+import { RECORDED_HOST } from '../../../domain/containers/validate/testdata/host.js';
 import type { ParsedFlags, ReadFile } from '../flag-access.js';
 
 export const loadJson = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, import.meta.url), 'utf8')) as T;
@@ -24,8 +25,7 @@ export function parseCmd(cmd: 'run' | 'create', argv: string[]): ParsedFlags {
   return parseFlags(argv, cmd === 'run' ? RUN_FLAGS : CREATE_FLAGS, { interspersed: false });
 }
 
-/** The host the error fixtures were recorded on. */
-export const RECORDED_HOST: HostInfo = { ncpu: 2, cpus: '0-1', mems: '0', blkioWeight: false };
+export { RECORDED_HOST };
 
 export interface Outcome { status: number; stderr: string; request?: CreateRequest }
 
@@ -40,6 +40,7 @@ export function runPipeline(cmd: 'run' | 'create', argv: string[], o: PipelineOp
     const request = buildCreateBody(parsed, o.env ?? { HOME: '/root' }, o.readFile ?? virtualFs({}), { command: cmd, cwd: '/tmp/cap', ...o.ctx });
     const { warnings } = validateCreateBody(request.body, { host: RECORDED_HOST, pathExists: o.pathExists ?? ((p) => !p.includes('nonexistent')) });
     if (request.name) validateContainerName(request.name);
+    checkMountPoints(request.body.HostConfig ?? {});
     const stderr = [...warnings, ...request.warnings].map((w) => `WARNING: ${w}\n`).join('');
     return { status: 0, stderr, request };
   } catch (e) {

@@ -76,7 +76,7 @@ export function runSpec(record: ContainerRecord, opts: { rootless?: boolean; wra
     const read = (p: string) => { try { return readFileSync(join(rootfs, p), 'utf8'); } catch { return undefined; } };
     const input: SpecInput = {
       record, rootfs, rootless: opts.rootless === true, etcFiles: etc,
-      cgroupsPath: opts.rootless ? undefined : `/skiff-spec-test/${record.Id}`,
+      cgroupsPath: opts.rootless ? undefined : `/skiff-spec-test-${record.Id}`, // one level: runc removes it
       user: resolveUser(record.Config.User, read, record.HostConfig.GroupAdd ?? []),
       initPath: CATATONIT ?? '/usr/bin/catatonit',
       seccompProfile: existsSync(SECCOMP_FILE) ? (JSON.parse(readFileSync(SECCOMP_FILE, 'utf8')) as SeccompProfile) : undefined,

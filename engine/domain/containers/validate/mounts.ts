@@ -1,9 +1,8 @@
 // Daemon-side checks of Binds, Mounts and Tmpfs (moby 20.10 volume/mounts/linux_parser.go and
 // daemon/volumes.go registerMountPoints), with moby's texts.
-// TODO(lead): domain rules; move to engine/domain/containers/ with daemon-checks.ts.
-import type { HostConfig } from '../../model/docker-types.js';
-import { daemonInvalid } from './create-errors.js';
-import { cleanPath } from './create-resources.js';
+import { daemonInvalid } from '../../../errors.js';
+import type { HostConfig } from '../../../model/docker-types.js';
+import { cleanPath } from '../../../util/go-path.js';
 
 type Mount = NonNullable<HostConfig['Mounts']>[number] & { BindOptions?: { Propagation?: string } };
 

@@ -1,16 +1,15 @@
 // What a Docker 20.10 daemon rejects in a POST /containers/create body that docker/cli lets through.
 // The CLI shows these as "Error response from daemon: …"; the API answers 400. Each failure is an
 // EngineError of kind invalid-argument, in the order moby checks them.
-// TODO(lead): these are domain rules; move to engine/domain/containers/ (kept here: this helper may only
-// write under engine/cli/flags/). Nothing here imports the CLI.
-import type { ContainerCreateBody, HostConfig } from '../../model/docker-types.js';
-import { daemonInvalid } from './create-errors.js';
-import { checkMountPoints, checkMounts, checkTmpfs } from './daemon-checks-mounts.js';
-import { checkCgroupns, checkPlatformSettings, checkResources, type HostInfo } from './daemon-checks-resources.js';
-import { isGoIP } from './go-net.js';
+import { daemonInvalid } from '../../../errors.js';
+import type { ContainerCreateBody, HostConfig } from '../../../model/docker-types.js';
+import { isGoIP } from '../../../util/go-net.js';
+import { checkMounts, checkTmpfs } from './mounts.js';
+import { checkCgroupns, checkPlatformSettings, checkResources, type HostInfo } from './resources.js';
 import { isIPv4, isIPv6 } from 'node:net';
 
-export type { HostInfo } from './daemon-checks-resources.js';
+export type { HostInfo } from './resources.js';
+export { checkMountPoints } from './mounts.js';
 
 export interface DaemonCheckEnv {
   host: HostInfo;
@@ -34,7 +33,8 @@ const CAPABILITIES = new Set(['CHOWN', 'DAC_OVERRIDE', 'DAC_READ_SEARCH', 'FOWNE
  * Validates a create body as moby 20.10 does before creating anything (runconfig decoding, then
  * verifyContainerSettings, then verifyNetworkingConfig). Returns the daemon's warnings.
  * Not covered (they need state): image lookup, name conflicts, --volumes-from / --link targets,
- * log drivers and runtimes; checkMountPoints and validateContainerName run after the image is found.
+ * log drivers and runtimes. Call validateContainerName and then checkMountPoints after the image is
+ * found, as moby's daemon.create does (newContainer, then setHostConfig → registerMountPoints).
  */
 export function validateCreateBody(body: ContainerCreateBody, env: DaemonCheckEnv): { warnings: string[] } {
   const h = body.HostConfig ?? {};
@@ -48,7 +48,6 @@ export function validateCreateBody(body: ContainerCreateBody, env: DaemonCheckEn
   checkTmpfs(h);
   checkCgroupns(h);
   checkEndpoints(body);
-  checkMountPoints(h);
   return { warnings };
 }
 

@@ -1,9 +1,7 @@
 // Daemon-side checks of HostConfig resources (moby 20.10 daemon/daemon_unix.go
 // verifyPlatformContainerResources / verifyPlatformContainerSettings), with moby's texts.
-// TODO(lead): these are domain rules; move to engine/domain/containers/ (kept here: this helper may only
-// write under engine/cli/flags/). Nothing here imports the CLI.
-import type { HostConfig } from '../../model/docker-types.js';
-import { daemonInvalid } from './create-errors.js';
+import { daemonInvalid } from '../../../errors.js';
+import type { HostConfig } from '../../../model/docker-types.js';
 
 /** What the daemon knows about the host (sysinfo). */
 export interface HostInfo {
@@ -14,6 +12,8 @@ export interface HostInfo {
   mems: string;
   /** sysinfo.BlkioWeight: false when the kernel/cgroup cannot weight block IO (the weight is dropped). */
   blkioWeight?: boolean;
+  /** sysinfo.SwapLimit: false when the memory cgroup has no memsw files (swap is then left unlimited). */
+  swapLimit?: boolean;
 }
 
 const MIN_MEMORY = 6 * 1024 * 1024;
@@ -22,7 +22,7 @@ const n = (v: unknown) => (typeof v === 'number' ? v : 0);
 
 // docker parity: moby 20.10 daemon/daemon_unix.go verifyPlatformContainerResources (the host-independent part)
 export function checkResources(r: Resources, host: HostInfo, update: boolean, warnings: string[]): void {
-  checkMemory(r, update, warnings);
+  checkMemory(r, host, update, warnings);
   checkCpu(r, host);
   const blkio = n(r.BlkioWeight);
   if (blkio > 0 && host.blkioWeight === false) {
@@ -33,12 +33,16 @@ export function checkResources(r: Resources, host: HostInfo, update: boolean, wa
   }
 }
 
-function checkMemory(r: Resources, update: boolean, warnings: string[]): void {
+function checkMemory(r: Resources, host: HostInfo, update: boolean, warnings: string[]): void {
   const memory = n(r.Memory);
-  const swap = n(r.MemorySwap);
+  let swap = n(r.MemorySwap);
   const reservation = n(r.MemoryReservation);
   const kernel = n(r.KernelMemory);
   if (memory !== 0 && memory < MIN_MEMORY) throw daemonInvalid('memory-min', 'Minimum memory limit allowed is 6MB');
+  if (memory > 0 && swap !== -1 && host.swapLimit === false) {
+    warnings.push('Your kernel does not support swap limit capabilities or the cgroup is not mounted. Memory limited without swap.');
+    swap = -1;
+  }
   if (memory > 0 && swap > 0 && swap < memory) throw daemonInvalid('memory-swap', 'Minimum memoryswap limit should be larger than memory limit, see usage');
   if (memory === 0 && swap > 0 && !update) throw daemonInvalid('memory-swap', 'You should always set the Memory limit when using Memoryswap limit, see usage');
   const swappiness = r.MemorySwappiness;
