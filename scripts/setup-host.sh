@@ -8,7 +8,7 @@ REGISTRY_PORT=${SKIFF_REGISTRY_PORT:-5000}
 
 install_packages() {
   local pkgs=(runc conmon uidmap catatonit netavark aardvark-dns slirp4netns golang-github-containers-common
-    busybox-static docker-registry docker.io iptables util-linux procps attr)
+    busybox-static docker-registry docker.io iptables util-linux procps attr podman)
   local missing=()
   for p in "${pkgs[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p"); done
   if [ ${#missing[@]} -gt 0 ]; then
@@ -50,6 +50,15 @@ YML
   echo "the test registry did not start; see /var/log/skiff-test-registry.log" >&2
 }
 
+configure_podman() {
+  # Podman is the peer benchmarks and the conformance suite compare with; stock Podman puts rlimits in
+  # every spec that this host's hard limits refuse, and crun cannot run on hybrid cgroups.
+  mkdir -p /etc/containers
+  if ! grep -q 'default_ulimits' /etc/containers/containers.conf 2>/dev/null; then
+    printf '[containers]\ndefault_ulimits = []\n\n[engine]\nruntime = "runc"\n' >>/etc/containers/containers.conf
+  fi
+}
+
 create_test_user() {
   id "$TEST_USER" >/dev/null 2>&1 || useradd -m -s /bin/bash "$TEST_USER"
   local uid; uid=$(id -u "$TEST_USER")
@@ -63,6 +72,7 @@ create_test_user() {
 }
 
 install_packages
+configure_podman
 start_dockerd
 start_registry
 create_test_user

@@ -6,14 +6,12 @@ import type { Engine } from '../context.js';
 import type { ContainerRecord } from '../model/container.js';
 import { ensureDir, writeFileAtomic } from '../sys/fs.js';
 import { boundingCapabilities, capLastCap, hardLimits, hostName, kernelVersion } from '../sys/host-facts.js';
+import { hostDevices } from '../sys/host-devices.js';
 import { resolveInRoot } from '../sys/rootfs-path.js';
-import { buildHostnameFile } from './etc-files/hostname.js';
-import { buildHostsFile } from './etc-files/hosts.js';
-import { buildResolvConf, hostResolvConfPath } from './etc-files/resolv-conf.js';
+import { buildEtcFiles, hostResolvConfPath } from './etc-files/index.js';
 import { bundleDir, containerDir } from './index.js';
 import { buildSpec } from './spec/build-spec.js';
 import { CAPABILITY_NAMES } from './spec/capabilities.js';
-import { containerHostname, isHostNetwork } from './spec/namespaces.js';
 import { goArch, parseSeccompProfile, type SeccompProfile } from './spec/seccomp.js';
 import { resolveUser } from './spec/user.js';
 
@@ -40,25 +38,23 @@ export async function prepareBundle(engine: Engine, rec: ContainerRecord, rootfs
     user: resolveUser(rec.Config.User ?? '', rootfsReader(rootfs), rec.HostConfig.GroupAdd ?? []),
     initPath: engine.config.initPath,
     seccompProfile: loadSeccomp(engine),
-    host: { capLastCap: capLastCap(), boundingSet: boundingCapabilities(CAPABILITY_NAMES), hardLimits: hardLimits(), arch: goArch(process.arch), kernelVersion: kernelVersion(), hostname: hostName() },
+    host: { capLastCap: capLastCap(), boundingSet: boundingCapabilities(CAPABILITY_NAMES), hardLimits: hardLimits(), arch: goArch(process.arch), kernelVersion: kernelVersion(), hostname: hostName(),
+      devices: rec.HostConfig.Privileged && !engine.config.identity.rootless ? hostDevices() : undefined },
     warn: (m) => engine.log.warn(m),
   });
   writeFileAtomic(join(bundleDir(engine, rec.Id), 'config.json'), JSON.stringify(spec), 0o600);
 }
 
 function writeEtcFiles(rec: ContainerRecord, etc: { resolvConf: string; hostname: string; hosts: string }): void {
-  const hostNet = isHostNetwork(rec.HostConfig);
-  const hostname = containerHostname(rec, hostNet ? hostName() : undefined);
   const hostResolv = readOrUndefined('/etc/resolv.conf') ?? '';
-  writeFileAtomic(etc.hostname, buildHostnameFile(hostname));
-  writeFileAtomic(etc.hosts, buildHostsFile({
-    hostNetwork: hostNet, hostHosts: readOrUndefined('/etc/hosts'), extraHosts: rec.HostConfig.ExtraHosts,
-    hostname, domainname: rec.Config.Domainname,
-  }));
-  writeFileAtomic(etc.resolvConf, buildResolvConf({
-    hostResolvConf: readOrUndefined(hostResolvConfPath(hostResolv)) ?? hostResolv,
-    dns: rec.HostConfig.Dns, dnsSearch: rec.HostConfig.DnsSearch, dnsOptions: rec.HostConfig.DnsOptions, hostNetwork: hostNet,
-  }));
+  const files = buildEtcFiles(rec, {
+    hosts: readOrUndefined('/etc/hosts') ?? '',
+    resolvConf: readOrUndefined(hostResolvConfPath(hostResolv)) ?? hostResolv,
+    hostname: hostName(),
+  });
+  writeFileAtomic(etc.hostname, files.hostname);
+  writeFileAtomic(etc.hosts, files.hosts);
+  writeFileAtomic(etc.resolvConf, files.resolvConf);
 }
 
 let seccompCache: SeccompProfile | undefined;

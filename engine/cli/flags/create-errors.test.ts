@@ -50,6 +50,10 @@ describe('renderCreateError', () => {
     expect(renderCreateError(cidFileExists('/tmp/cap/exists.cid'), 'run')).toEqual({
       status: 125, stderr: "docker: container ID file found, make sure the other container isn't running or delete /tmp/cap/exists.cid\n\nRun 'docker run --help' for more information\n",
     });
+    // toStatusError: "no such file or directory" in the text makes `run` exit 127
+    expect(renderCreateError(cidFileNotCreated('open /nonexistent-dir/x.cid: no such file or directory'), 'run')).toEqual({
+      status: 127, stderr: "docker: failed to create the container ID file: open /nonexistent-dir/x.cid: no such file or directory\n\nRun 'docker run --help' for more information\n",
+    });
     expect(renderCreateError(cidFileNotCreated('open /nonexistent-dir/x.cid: no such file or directory'), 'create')).toEqual({
       status: 1, stderr: 'failed to create the container ID file: open /nonexistent-dir/x.cid: no such file or directory\n',
     });

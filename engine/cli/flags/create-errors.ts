@@ -2,6 +2,7 @@
 // docker/cli raised it, so every client-side error carries the stage it belongs to; daemon-side
 // refusals are EngineErrors (kind invalid-argument) so the domain and the REST API share them.
 import { EngineError } from '../../errors.js';
+import { runFailureStatus } from '../exit.js';
 
 /**
  * - flag-support: a flag the daemon's API version / OS does not support (cmd/docker areFlagsSupported):
@@ -32,16 +33,21 @@ export const cidFileNotCreated = (goError: string) => new ContainerOptionsError(
 export interface RenderedError { stderr: string; status: number }
 
 // docker parity: docker/cli cli/command/container/run.go toStatusError + withHelp, cmd/docker/docker.go
-/** The stderr text and exit status docker prints for a run/create failure raised before start. */
+/**
+ * The stderr text and exit status docker prints for a run/create failure raised before start. For
+ * `run`, createContainer's errors go through toStatusError, whose status depends on the text
+ * ("no such file or directory" → 127, e.g. a --cidfile in a missing directory).
+ */
 export function renderCreateError(err: unknown, command: 'run' | 'create', prog = 'docker'): RenderedError | undefined {
   const hint = (msg: string) => `${prog}: ${msg}\n\nRun '${prog} ${command} --help' for more information\n`;
   if (err instanceof ContainerOptionsError) {
-    if (err.stage === 'parse' || (err.stage === 'create' && command === 'run')) return { stderr: hint(err.message), status: 125 };
+    if (err.stage === 'parse') return { stderr: hint(err.message), status: 125 };
+    if (err.stage === 'create' && command === 'run') return { stderr: hint(err.message), status: runFailureStatus(err) };
     return { stderr: `${err.message}\n`, status: 1 };
   }
   if (err instanceof EngineError) {
     const text = `Error response from daemon: ${err.message}`;
-    return command === 'run' ? { stderr: hint(text), status: 125 } : { stderr: `${text}\n`, status: 1 };
+    return command === 'run' ? { stderr: hint(text), status: runFailureStatus(err) } : { stderr: `${text}\n`, status: 1 };
   }
   return undefined;
 }

@@ -2,9 +2,9 @@ import type { CommandSpec } from '../../command.js';
 import { StatusError } from '../../command.js';
 import { listContainers, parseFilterFlags } from '../../../domain/containers/list.js';
 import { resolveImage } from '../../../domain/images/resolve.js';
-import { parseFormat, renderList } from '../../../format/index.js';
+import { DOCKER_FUNCS, FormatError, parseFormat, renderList, Template, TemplateError } from '../../../format/index.js';
 import { containerSummary } from '../../../views/container-summary.js';
-import { containerRow, PS_DEFAULT_TABLE, PS_HEADERS } from '../../../views/container-row.js';
+import { containerRow, containerRowProbe, PS_DEFAULT_TABLE, PS_HEADERS, PS_RAW_FORMAT } from '../../../views/container-row.js';
 import { daemonError } from '../../exit.js';
 import type { Engine } from '../../../context.js';
 import type { ContainerRecord } from '../../../model/container.js';
@@ -22,6 +22,36 @@ export const ancestorMatcher = (engine: Engine) => (rec: ContainerRecord, ref: s
   try { return resolveImage(engine, ref).Id === rec.ImageId; } catch { return false; }
 };
 
+/**
+ * docker runs a --format template once on an empty container before listing: a template that does not
+ * parse or run fails the command, and one that reads .Size turns sizes on. Returns the fields read.
+ */
+export function checkPsTemplate(format: string, now = Date.now()): Set<string> {
+  let tmpl: Template;
+  try {
+    tmpl = new Template('').funcs(DOCKER_FUNCS).parse(format);
+  } catch (e) {
+    // docker parity: cli@28.2 cli/command/container/list.go buildContainerListOptions
+    if (e instanceof TemplateError) throw new StatusError(`failed to parse template: ${e.message}`, 1);
+    throw e;
+  }
+  const probe = containerRowProbe(now);
+  try {
+    tmpl.execute(probe.row);
+  } catch (e) {
+    if (e instanceof TemplateError) throw new StatusError(`failed to execute template: ${e.message}`, 1);
+    throw e;
+  }
+  return probe.used;
+}
+
+// docker parity: cli@28.2 cli/command/formatter/container.go NewContainerFormat
+export function psFormat(source: string, quiet: boolean, size: boolean): string {
+  if (source === '' || source === 'table') return quiet ? '{{.ID}}' : size ? `${PS_DEFAULT_TABLE}\\t{{.Size}}` : PS_DEFAULT_TABLE;
+  if (source === 'raw') return quiet ? 'container_id: {{.ID}}' : size ? `${PS_RAW_FORMAT}size: {{.Size}}\\n` : PS_RAW_FORMAT;
+  return quiet ? '{{.ID}}' : source;
+}
+
 const ps: CommandSpec = {
   path: 'container ls', aliases: ['ps', 'container ps', 'container list'], usage: '[OPTIONS]', description: 'List containers',
   args: { max: 0 },
@@ -36,8 +66,17 @@ const ps: CommandSpec = {
     { name: 'size', short: 's', type: 'bool', usage: 'Display total file sizes' },
   ],
   async run(ctx) {
-    const engine = await ctx.engine();
     const f = ctx.flags;
+    const format = f.format as string;
+    const quiet = f.quiet as boolean;
+    // docker parity: cli@28.2 cli/command/container/list.go runPs
+    if (format !== '' && quiet) ctx.io.stderr.write('WARNING: Ignoring custom format, because both --format and --quiet are set.\n');
+    let size = f.size as boolean;
+    if (format !== '') {
+      const used = checkPsTemplate(format);
+      if (!quiet && !size && !ctx.changed.has('size') && used.has('Size')) size = true;
+    }
+    const engine = await ctx.engine();
     let recs;
     try {
       recs = listContainers(engine, { all: f.all as boolean, limit: f.last as number, latest: f.latest as boolean, filters: parseFilterFlags(f.filter as string[]) }, ancestorMatcher(engine));
@@ -45,17 +84,27 @@ const ps: CommandSpec = {
       throw new StatusError(daemonError(e), 1);
     }
     const now = Date.now();
-    const withSize = (f.size as boolean) && !(f.quiet as boolean);
     const rows = [];
     for (const rec of recs) {
-      const sizes = withSize ? { rw: await engine.storage.sizeRw(rec.Id).catch(() => 0), rootFs: 0 } : undefined;
+      const sizes = size ? await containerSizes(engine, rec) : undefined;
       rows.push(containerRow(containerSummary(rec, imageDisplay(engine, rec), now, sizes), { trunc: !(f['no-trunc'] as boolean), now }));
     }
-    const table = withSize ? `${PS_DEFAULT_TABLE}\t{{.Size}}` : PS_DEFAULT_TABLE;
-    const format = f.quiet ? '{{.ID}}' : (f.format as string) || table;
-    ctx.io.stdout.write(renderList(parseFormat(format, table), rows, PS_HEADERS));
+    const source = psFormat(format, quiet, size);
+    try {
+      ctx.io.stdout.write(renderList(parseFormat(source, source), rows, PS_HEADERS));
+    } catch (e) {
+      if (e instanceof FormatError) throw new StatusError(e.message, 1);
+      throw e;
+    }
     return 0;
   },
 };
+
+/** SizeRw and SizeRootFs as moby's GetContainerLayerSize: the writable layer, and it plus the image's layers. */
+async function containerSizes(engine: Engine, rec: ContainerRecord): Promise<{ rw: number; rootFs: number }> {
+  const rw = await engine.storage.sizeRw(rec.Id).catch(() => 0);
+  const image = engine.state.getImage(rec.ImageId);
+  return { rw, rootFs: image ? image.Size + rw : 0 };
+}
 
 export default ps;

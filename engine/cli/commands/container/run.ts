@@ -1,4 +1,4 @@
-import { writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { StatusError } from '../../command.js';
 import type { Engine } from '../../../context.js';
@@ -10,7 +10,7 @@ import { waitContainer } from '../../../domain/containers/wait.js';
 import { attachHandlers, pumpStdin } from '../../attach-io.js';
 import { daemonError, runFailureStatus } from '../../exit.js';
 import { buildCreateBody } from '../../flags/create-body.js';
-import { renderCreateError } from '../../flags/create-errors.js';
+import { cidFileExists, cidFileNotCreated, renderCreateError } from '../../flags/create-errors.js';
 import { CREATE_FLAGS as createFlags, RUN_FLAGS as runFlags } from '../../flags/container-flags.js';
 import { familiarString, parseNormalizedNamed, withDefaultTag } from '../../../images/reference.js';
 
@@ -21,23 +21,49 @@ const familiarNameWithTag = (ref: string) => {
 type Built = ReturnType<typeof buildCreateBody>;
 
 /** Create the container, and print Docker's pull hint when the image is missing (no registry pull yet). */
-async function create(ctx: CommandContext, engine: Engine, built: Built): Promise<string> {
-  if (built.cidfile && existsSync(built.cidfile)) {
-    // docker parity: docker/cli container/create.go newCIDFile
-    throw new StatusError(`${ctx.prog}: Error response from daemon: Container ID file found, make sure the other container isn't running or delete ${built.cidfile}.\n\nRun '${ctx.invokedAs} --help' for more information`, 125);
-  }
+async function create(ctx: CommandContext, engine: Engine, built: Built, command: 'run' | 'create'): Promise<string> {
+  const fail = (e: unknown): never => {
+    const r = renderCreateError(e, command, ctx.prog);
+    throw r ? new StatusError(r.stderr.replace(/\n$/, ''), r.status) : e;
+  };
+  const cid = built.cidfile ? openCidFile(built.cidfile) : undefined;
+  if (cid instanceof Error) return fail(cid);
   try {
     const report = await createContainer(engine, { name: built.name, body: built.body });
     for (const w of [...built.warnings, ...report.Warnings]) ctx.io.stderr.write(`WARNING: ${w}\n`);
-    if (built.cidfile) writeFileSync(built.cidfile, report.Id);
+    if (cid) writeFileSync(cid, report.Id);
     return report.Id;
   } catch (e) {
+    if (cid) rmSync(cid, { force: true });
     if (isEngineError(e, 'not-found') && (e as EngineError).code === 'no-such-image') {
       ctx.io.stderr.write(`Unable to find image '${familiarNameWithTag(built.body.Image)}' locally\n`);
-      throw new StatusError(`${ctx.prog}: Error response from daemon: pull access denied for ${familiarNameWithTag(built.body.Image).replace(/:[^:/]*$/, '')}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n\nRun '${ctx.invokedAs} --help' for more information`, 125);
+      const repo = familiarNameWithTag(built.body.Image).replace(/:[^:/]*$/, '');
+      return fail(new EngineError('not-found', 'pull-denied', `pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`));
     }
-    throw new StatusError(`${ctx.prog}: ${daemonError(e)}\n\nRun '${ctx.invokedAs} --help' for more information`, 125);
+    return fail(e);
   }
+}
+
+// docker parity: docker/cli cli/command/container/create.go newCIDFile — refuse an existing file, create
+// it empty before the API call (os.Create), remove it again if creating the container fails.
+function openCidFile(path: string): string | Error {
+  if (existsSync(path)) return cidFileExists(path);
+  try {
+    writeFileSync(path, '', { flag: 'w', mode: 0o666 });
+    return path;
+  } catch (e) {
+    return cidFileNotCreated(`open ${path}: ${goErrnoText(e)}`);
+  }
+}
+
+/** Go's syscall.Errno text for the errors creating a file can give. */
+function goErrnoText(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  const texts: Record<string, string> = {
+    ENOENT: 'no such file or directory', EACCES: 'permission denied', EISDIR: 'is a directory', ENOTDIR: 'not a directory',
+    EROFS: 'read-only file system', ENOSPC: 'no space left on device', EPERM: 'operation not permitted',
+  };
+  return texts[code] ?? (e instanceof Error ? e.message : String(e));
 }
 
 function parse(ctx: CommandContext, command: 'run' | 'create'): Built {
@@ -60,7 +86,7 @@ const createCmd: CommandSpec = {
   async run(ctx) {
     const built = parse(ctx, 'create');
     const engine = await ctx.engine();
-    ctx.io.stdout.write(`${await create(ctx, engine, built)}\n`);
+    ctx.io.stdout.write(`${await create(ctx, engine, built, 'create')}\n`);
     return 0;
   },
 };
@@ -71,7 +97,7 @@ const runCmd: CommandSpec = {
   async run(ctx) {
     const built = parse(ctx, 'run');
     const engine = await ctx.engine();
-    const id = await create(ctx, engine, built);
+    const id = await create(ctx, engine, built, 'run');
     if (built.detach) return startDetached(ctx, engine, id, built);
     return runAttached(ctx, engine, id, built);
   },
