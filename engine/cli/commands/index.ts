@@ -9,6 +9,7 @@ import containerRun from './container/run.js';
 import containerStart from './container/start.js';
 import imageCommands from './image/index.js';
 import inspect from './inspect.js';
+import systemInstallShim from './system/install-shim.js';
 import systemVersion from './system/version.js';
 
 // Every CLI command, one module each; each module default-exports a CommandSpec or an array of them.
@@ -23,6 +24,7 @@ const modules: Array<CommandSpec | CommandSpec[]> = [
   containerStart,
   imageCommands,
   inspect,
+  systemInstallShim,
   systemVersion,
 ];
 

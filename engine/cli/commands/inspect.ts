@@ -5,7 +5,7 @@ import { inspectImages } from '../../domain/images/inspect.js';
 import { isEngineError } from '../../errors.js';
 import type { Engine } from '../../context.js';
 import { daemonError } from '../exit.js';
-import { writeInspect } from '../inspect-output.js';
+import { inspectRefs } from '../inspect-output.js';
 
 const TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume'];
 
@@ -39,18 +39,9 @@ const inspect: CommandSpec = {
     const type = ctx.flags.type as string;
     if (type && !TYPES.includes(type)) throw new StatusError(`unknown type: "${type}": must be one of ${TYPES.map((t) => `"${t}"`).join(', ')}`, 1);
     const engine = await ctx.engine();
-    const found: unknown[] = [];
-    const errors: string[] = [];
-    for (const ref of ctx.args) {
-      try {
-        found.push(await inspectAny(engine, ref, type, ctx.flags.size as boolean));
-      } catch (e) {
-        errors.push(e instanceof StatusError ? e.message : daemonError(e));
-      }
-    }
-    writeInspect(ctx.io, found, (ctx.flags.format as string) || undefined);
-    for (const e of errors) ctx.io.stderr.write(`${e}\n`);
-    return errors.length > 0 ? 1 : 0;
+    const size = ctx.flags.size as boolean;
+    return inspectRefs(ctx.io, ctx.args, (ctx.flags.format as string) || undefined, (ref) => inspectAny(engine, ref, type, size),
+      (e) => (e instanceof StatusError ? e.message : daemonError(e)));
   },
 };
 

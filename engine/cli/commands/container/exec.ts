@@ -6,7 +6,8 @@ import { isEngineError } from '../../../errors.js';
 import { resolveUserInRootfs } from '../../../runtime/user-lookup.js';
 import { daemonError } from '../../exit.js';
 import { ContainerOptionsError } from '../../flags/create-errors.js';
-import { buildExecConfig, EXEC_FLAGS } from '../../flags/exec-flags.js';
+import { buildExecConfig, checkExecTty, EXEC_FLAGS } from '../../flags/exec-flags.js';
+import { getContainer } from '../../../domain/containers/lookup.js';
 
 function parseExec(ctx: CommandContext) {
   try {
@@ -23,6 +24,18 @@ const exec: CommandSpec = {
   async run(ctx) {
     const cfg = parseExec(ctx);
     const engine = await ctx.engine();
+    // docker parity: docker/cli container/exec.go RunExec — inspect first (so "No such container" wins), then CheckTty
+    try {
+      getContainer(engine, ctx.args[0]!);
+    } catch (e) {
+      throw new StatusError(daemonError(e), 1);
+    }
+    try {
+      checkExecTty(cfg, ctx.io.stdin.isTTY === true);
+    } catch (e) {
+      if (e instanceof ContainerOptionsError) throw new StatusError(e.message, 1);
+      throw e;
+    }
     try {
       const r = await execInContainer(engine, {
         ref: ctx.args[0]!, cmd: cfg.Cmd, env: cfg.Env ?? [], user: cfg.User || undefined, workdir: cfg.WorkingDir || undefined,

@@ -10,7 +10,7 @@ import { waitContainer } from '../../../domain/containers/wait.js';
 import { attachHandlers, pumpStdin } from '../../attach-io.js';
 import { daemonError, runFailureStatus } from '../../exit.js';
 import { buildCreateBody } from '../../flags/create-body.js';
-import { cidFileExists, cidFileNotCreated, renderCreateError } from '../../flags/create-errors.js';
+import { cidFileExists, cidFileNotCreated, ContainerOptionsError, renderCreateError } from '../../flags/create-errors.js';
 import { CREATE_FLAGS as createFlags, RUN_FLAGS as runFlags } from '../../flags/container-flags.js';
 import { familiarString, parseNormalizedNamed, withDefaultTag } from '../../../images/reference.js';
 
@@ -23,8 +23,9 @@ type Built = ReturnType<typeof buildCreateBody>;
 /** Create the container, and print Docker's pull hint when the image is missing (no registry pull yet). */
 async function create(ctx: CommandContext, engine: Engine, built: Built, command: 'run' | 'create'): Promise<string> {
   const fail = (e: unknown): never => {
-    const r = renderCreateError(e, command, ctx.prog);
-    throw r ? new StatusError(r.stderr.replace(/\n$/, ''), r.status) : e;
+    const known = e instanceof EngineError || e instanceof ContainerOptionsError;
+    const r = renderCreateError(known ? e : new EngineError('internal', 'create-failed', String((e as Error)?.message ?? e)), command, ctx.prog)!;
+    throw new StatusError(r.stderr.replace(/\n$/, ''), r.status);
   };
   const cid = built.cidfile ? openCidFile(built.cidfile) : undefined;
   if (cid instanceof Error) return fail(cid);

@@ -23,7 +23,11 @@ describe.each(targets.map((make) => ({ make, label: make === rootTarget ? 'root'
     dir = mkdtempSync(join(tmpdir(), 'skiff-imgcli-'));
     chmodSync(dir, 0o777);
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    // The rootless target keeps the test user's own storage: leave no image of ours behind.
+    await t.run(['rmi', '-f', `${name}-commit:1`, `${name}-imp:1`, `${name}:1`]);
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('loads the busybox archive with Docker\'s id and output', async () => {
     expect(await t.run(['load', '-i', await busyboxArchive()])).toMatchObject({ code: 0, stdout: 'Loaded image: busybox:latest\n', stderr: '' });

@@ -87,6 +87,12 @@ describe('daemon-side checks of a create body (API and CLI alike)', () => {
     const blkio = { Image: 'b', HostConfig: { BlkioWeight: 5 } } as ContainerCreateBody;
     expect(validateCreateBody(blkio, env).warnings).toEqual(['Your kernel does not support Block I/O weight or the cgroup is not mounted. Weight discarded.']);
     expect(() => validateCreateBody(blkio, { ...env, host: { ...RECORDED_HOST, blkioWeight: true } })).toThrow('Range of blkio weight is from 10 to 1000');
+    // Without swap accounting the swap limit is dropped, so a smaller swap no longer conflicts.
+    const noSwap = { ...env, host: { ...RECORDED_HOST, swapLimit: false } };
+    const mem = (swap: number) => ({ Image: 'b', HostConfig: { Memory: 10 << 20, MemorySwap: swap } }) as ContainerCreateBody;
+    expect(validateCreateBody(mem(5 << 20), noSwap).warnings).toEqual(['Your kernel does not support swap limit capabilities or the cgroup is not mounted. Memory limited without swap.']);
+    expect(validateCreateBody(mem(-1), noSwap).warnings).toEqual([]);
+    expect(() => validateCreateBody(mem(5 << 20), env)).toThrow('Minimum memoryswap limit should be larger than memory limit');
   });
 });
 
