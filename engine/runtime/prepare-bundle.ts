@@ -1,6 +1,6 @@
 // Everything runc needs before `create`: the /etc files bound into the container and config.json,
 // built by the pure spec builder from the record and the facts gathered here.
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../context.js';
 import type { ContainerRecord } from '../model/container.js';
@@ -14,6 +14,7 @@ import { buildSpec } from './spec/build-spec.js';
 import { CAPABILITY_NAMES } from './spec/capabilities.js';
 import { goArch, parseSeccompProfile, type SeccompProfile } from './spec/seccomp.js';
 import { resolveUser } from './spec/user.js';
+import { collectUserMounts } from './spec/user-mounts.js';
 
 const readOrUndefined = (p: string) => { try { return readFileSync(p, 'utf8'); } catch { return undefined; } };
 
@@ -29,6 +30,7 @@ export async function prepareBundle(engine: Engine, rec: ContainerRecord, rootfs
   const etc = etcFilePaths(engine, rec.Id);
   ensureDir(containerDir(engine, rec.Id), 0o700);
   writeEtcFiles(rec, etc);
+  createMissingBindSources(rec);
   const spec = buildSpec({
     record: rec,
     rootfs,
@@ -55,6 +57,13 @@ function writeEtcFiles(rec: ContainerRecord, etc: { resolvConf: string; hostname
   writeFileAtomic(etc.hostname, files.hostname);
   writeFileAtomic(etc.hosts, files.hosts);
   writeFileAtomic(etc.resolvConf, files.resolvConf);
+}
+
+// docker parity: moby creates a missing -v host directory when the container starts (--mount refuses at create).
+function createMissingBindSources(rec: ContainerRecord): void {
+  for (const m of collectUserMounts(rec.HostConfig)) {
+    if (m.type === 'bind' && m.missingSource === 'create' && !existsSync(m.source)) mkdirSync(m.source, { recursive: true, mode: 0o755 });
+  }
 }
 
 let seccompCache: SeccompProfile | undefined;

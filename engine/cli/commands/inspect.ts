@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../command.js';
+import type { CommandContext, CommandSpec } from '../command.js';
 import { StatusError } from '../command.js';
 import { inspectContainer } from '../../domain/containers/inspect.js';
 import { inspectImages } from '../../domain/images/inspect.js';
@@ -27,6 +27,15 @@ async function inspectAny(engine: Engine, ref: string, type: string, size: boole
   throw new StatusError(`Error: No such object: ${ref}`, 1);
 }
 
+/** Shared by `inspect` and `container inspect`: what was found, then one error line per miss. */
+export async function runInspect(ctx: CommandContext, type: string): Promise<number> {
+  if (type && !TYPES.includes(type)) throw new StatusError(`unknown type: "${type}": must be one of ${TYPES.map((t) => `"${t}"`).join(', ')}`, 1);
+  const engine = await ctx.engine();
+  return inspectRefs(ctx.io, ctx.args, (ctx.flags.format as string) || undefined,
+    (ref) => inspectAny(engine, ref, type, ctx.flags.size as boolean),
+    (e) => (e instanceof StatusError ? e.message : daemonError(e)));
+}
+
 const inspect: CommandSpec = {
   path: 'inspect', usage: '[OPTIONS] NAME|ID [NAME|ID...]', description: 'Return low-level information on Docker objects',
   args: { min: 1 },
@@ -35,14 +44,7 @@ const inspect: CommandSpec = {
     { name: 'size', short: 's', type: 'bool', usage: 'Display total file sizes if the type is container' },
     { name: 'type', type: 'string', usage: 'Return JSON for specified type' },
   ],
-  async run(ctx) {
-    const type = ctx.flags.type as string;
-    if (type && !TYPES.includes(type)) throw new StatusError(`unknown type: "${type}": must be one of ${TYPES.map((t) => `"${t}"`).join(', ')}`, 1);
-    const engine = await ctx.engine();
-    const size = ctx.flags.size as boolean;
-    return inspectRefs(ctx.io, ctx.args, (ctx.flags.format as string) || undefined, (ref) => inspectAny(engine, ref, type, size),
-      (e) => (e instanceof StatusError ? e.message : daemonError(e)));
-  },
+  run: (ctx) => runInspect(ctx, ctx.flags.type as string),
 };
 
 export default inspect;

@@ -3,15 +3,11 @@ import { emptyContainerConfig } from '../../model/defaults.js';
 
 const envKey = (kv: string) => kv.split('=', 1)[0]!;
 
-/** Image env first, then the container's, a key given again replacing the earlier value (moby's ReplaceOrAppendEnvValues). */
+/** The container's env first, then the image's entries it does not set (moby daemon/commit.go merge). */
 export function mergeEnv(base: string[] | null | undefined, overrides: string[] | null | undefined): string[] {
-  const out = [...(base ?? [])];
-  for (const kv of overrides ?? []) {
-    const i = out.findIndex((e) => envKey(e) === envKey(kv));
-    if (i >= 0) out[i] = kv;
-    else out.push(kv);
-  }
-  return out;
+  const user = overrides ?? [];
+  const keys = new Set(user.map(envKey));
+  return [...user, ...(base ?? []).filter((kv) => !keys.has(envKey(kv)))];
 }
 
 // docker parity: moby daemon/commit.go merge() — the image's config fills what the user left empty.
