@@ -95,14 +95,17 @@ describe.each(targets.map((make) => ({ make, label: make === rootTarget ? 'root'
     expect(left).toBe('');
   });
 
-  it("refuses a name in use with Docker's conflict message and exit 125", async () => {
+  it("refuses a name in use with Docker's conflict message (create exits 1, run 125)", async () => {
     const name = uniqueName('dup');
     const first = await t.run(['create', '--name', name, 'busybox', 'true']);
     expect(first.code).toBe(0);
     created.push(name);
+    const message = `Conflict. The container name "/${name}" is already in use by container "${first.stdout.trim()}". You have to remove (or rename) that container to be able to reuse that name.`;
     const second = await t.run(['create', '--name', name, 'busybox', 'true']);
-    expect(second.code).toBe(125);
-    expect(second.stderr).toContain(`Conflict. The container name "/${name}" is already in use by container "${first.stdout.trim()}"`);
+    expect(second).toMatchObject({ code: 1, stdout: '', stderr: `Error response from daemon: ${message}\n` });
+    const third = await t.run(['run', '--name', name, 'busybox', 'true']);
+    expect(third.code).toBe(125);
+    expect(third.stderr).toBe(`skiff: Error response from daemon: ${message}\n\nRun 'skiff run --help' for more information\n`);
   });
 
   it('starts 20 detached containers from separate processes at once', async () => {
@@ -120,7 +123,7 @@ describe.each(targets.map((make) => ({ make, label: make === rootTarget ? 'root'
     const name = uniqueName('race');
     const [a, b] = await Promise.all([0, 1].map(() => t.run(['create', '--name', name, 'busybox', 'true'])));
     created.push(name);
-    expect([a!.code, b!.code].sort()).toEqual([0, 125]);
+    expect([a!.code, b!.code].sort()).toEqual([0, 1]);
     expect([a!.stderr, b!.stderr].join('')).toContain('is already in use by container');
   });
 

@@ -3,6 +3,7 @@
 // differences are applied to Docker's side below, each with its reason.
 import { describe, expect, it } from 'vitest';
 import { buildSpec } from './build-spec.js';
+import { DISABLE_IPV6 } from './namespaces.js';
 import { readBusybox } from './testdata/busybox-etc.js';
 import { loadDockerFixtures, MINI_PROFILE, recordFrom, type DockerFixture } from './testdata/fixtures.js';
 import type { OciSpec } from './types.js';
@@ -42,6 +43,10 @@ function expectedFrom(fx: DockerFixture): OciSpec {
   const spec = structuredClone(fx.spec);
   // --network host: Docker joins /var/run/docker/netns/default (the host's netns); skiff simply adds no entry.
   spec.linux.namespaces = spec.linux.namespaces.filter((ns) => !(ns.type === 'network' && ns.path));
+  // Docker's libnetwork disables IPv6 on the sandbox itself; skiff has no sandbox and asks runc via a sysctl.
+  if (fx.container.HostConfig.NetworkMode !== 'host' && !fx.container.HostConfig.NetworkMode.startsWith('container:')) {
+    spec.linux.sysctl = { ...spec.linux.sysctl, [DISABLE_IPV6]: spec.linux.sysctl?.[DISABLE_IPV6] ?? '1' };
+  }
   // Docker 20.10 repeats a default capability that is also --cap-add'ed; skiff lists each once.
   const caps = spec.process.capabilities ?? {};
   for (const key of ['bounding', 'effective', 'permitted'] as const) {

@@ -43,8 +43,12 @@ describe('hostname', () => {
 describe('sysctls', () => {
   it('Docker\'s two defaults, user values on top', () => {
     expect(buildSysctls(hc({ Sysctls: { 'net.core.somaxconn': '1024' } }))).toEqual({
-      'net.ipv4.ip_unprivileged_port_start': '0', 'net.ipv4.ping_group_range': '0 2147483647', 'net.core.somaxconn': '1024',
+      'net.ipv4.ip_unprivileged_port_start': '0', 'net.ipv4.ping_group_range': '0 2147483647', 'net.ipv6.conf.all.disable_ipv6': '1',
+      'net.core.somaxconn': '1024',
     });
+    // --sysctl can turn IPv6 back on, as with Docker.
+    expect(buildSysctls(hc({ Sysctls: { 'net.ipv6.conf.all.disable_ipv6': '0' } }))?.['net.ipv6.conf.all.disable_ipv6']).toBe('0');
+    expect(buildSysctls(hc({ NetworkMode: 'container:abc' }))?.['net.ipv6.conf.all.disable_ipv6']).toBeUndefined();
   });
 
   it('none with the host network; net.* sysctls are refused there', () => {
@@ -55,7 +59,7 @@ describe('sysctls', () => {
   });
 
   it('rootless leaves out ping_group_range (unmapped gids are refused in a user namespace)', () => {
-    expect(buildSysctls(hc(), true)).toEqual({ 'net.ipv4.ip_unprivileged_port_start': '0' });
+    expect(buildSysctls(hc(), true)).toEqual({ 'net.ipv4.ip_unprivileged_port_start': '0', 'net.ipv6.conf.all.disable_ipv6': '1' });
   });
 });
 

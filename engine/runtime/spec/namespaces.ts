@@ -69,7 +69,11 @@ export const DOCKER_DEFAULT_SYSCTLS: Readonly<Record<string, string>> = {
 /**
  * Docker's two defaults for a private network namespace, then --sysctl values. Inside a user namespace
  * (rootless) the kernel refuses a ping_group_range with unmapped gids, so Docker leaves it out there.
+ * IPv6 is disabled in the namespace as libnetwork does for networks without IPv6 (all of skiff's, for now):
+ * Docker does it on the sandbox, not in config.json, so --sysctl can still turn it back on.
  */
+export const DISABLE_IPV6 = 'net.ipv6.conf.all.disable_ipv6';
+
 export function buildSysctls(hc: HostConfig, rootless = false): Record<string, string> | undefined {
   const hostNet = isHostNetwork(hc);
   const out: Record<string, string> = {};
@@ -77,6 +81,9 @@ export function buildSysctls(hc: HostConfig, rootless = false): Record<string, s
     // docker parity: moby daemon/oci_linux.go WithSysctls (userns.RunningInUserNS skips ping_group_range)
     out['net.ipv4.ip_unprivileged_port_start'] = DOCKER_DEFAULT_SYSCTLS['net.ipv4.ip_unprivileged_port_start']!;
     if (!rootless) out['net.ipv4.ping_group_range'] = DOCKER_DEFAULT_SYSCTLS['net.ipv4.ping_group_range']!;
+    // docker parity: measured on Docker 20.10 (default and none networks): disable_ipv6 is 1 for all, default and lo
+    // (a joined container:<x> namespace keeps what its own container set).
+    if (!(hc.NetworkMode ?? '').startsWith('container:')) out[DISABLE_IPV6] = '1';
   }
   for (const [key, value] of Object.entries(hc.Sysctls ?? {})) {
     if (hostNet && key.startsWith('net.')) {
