@@ -149,6 +149,7 @@ function report(opts: Options): number {
   const merged: RunResults = runs.length === 1 ? first : {
     ...first, runId: opts.runId ?? newRunId(), finishedAt: runs.map((r) => r.finishedAt).sort().at(-1)!,
     options: { ...first.options, shard: undefined }, results: runs.flatMap((r) => r.results),
+    candidates: [...new Map(runs.flatMap((r) => r.candidates).map((c) => [c.name, c])).values()],
   };
   if (opts.runId) merged.runId = opts.runId;
   return finish(opts, merged);

@@ -26,7 +26,7 @@ export function renderSummary(run: RunResults, previous?: RunResults, baseline?:
     out.push(`## Per group: ${cand}`, '', '| group | score | MATCH | DIVERGE | ERROR | SKIP |', '|---|---|---|---|---|---|');
     for (const [group, g] of [...groupBy(list, (r) => r.group)].sort()) {
       const s = score(g);
-      out.push(`| ${group} | ${s.percent}% | ${s.match} | ${s.diverge} | ${s.error} | ${s.skip} |`);
+      out.push(`| ${group} | ${s.total === s.skip ? '—' : `${s.percent}%`} | ${s.match} | ${s.diverge} | ${s.error} | ${s.skip} |`);
     }
     out.push('');
   }

@@ -95,11 +95,12 @@ function substituteJson(v: unknown, ph: Placeholders): unknown {
 async function safetyNet(target: Target, ph: Placeholders): Promise<void> {
   const names = ph.generatedNames();
   if (names.length === 0) return;
-  const quiet = { env: {}, tty: false, timeoutMs: 30_000 };
-  await runCliStep(target, { ...quiet, argv: ['rm', '-f', '-v', ...names] });
-  await Promise.all([
-    runCliStep(target, { ...quiet, argv: ['volume', 'rm', '-f', ...names] }),
-    runCliStep(target, { ...quiet, argv: ['network', 'rm', ...names] }),
-    runCliStep(target, { ...quiet, argv: ['rmi', '-f', ...names] }),
-  ]);
+  // Some tools abort the whole batch on one missing name, so a failed batch is retried name by name.
+  const remove = async (verb: string[]) => {
+    const run = (list: string[]) => runCliStep(target, { argv: [...verb, ...list], env: {}, tty: false, timeoutMs: 30_000 });
+    const batch = await run(names);
+    if (batch.exit !== 0 && names.length > 1) for (const n of names) await run([n]);
+  };
+  await remove(['rm', '-f', '-v']);
+  await Promise.all([remove(['volume', 'rm', '-f']), remove(['network', 'rm']), remove(['rmi', '-f'])]);
 }

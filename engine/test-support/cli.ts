@@ -20,7 +20,8 @@ export function rootTarget(): Target & { root: string; runroot: string } {
   return {
     name: 'root', root, runroot,
     run: async (args, opts = {}) => {
-      const r = await execa(process.execPath, [SKIFF, '--root', root, '--runroot', runroot, ...args], {
+      // `--` first: Node 20 reads a later `--env-file X` as its own option (nodejs/node#54232) and exits 9.
+      const r = await execa(process.execPath, ['--', SKIFF, '--root', root, '--runroot', runroot, ...args], {
         reject: false, input: opts.input, timeout: opts.timeoutMs ?? 60_000, env: opts.env, stripFinalNewline: false,
       });
       return { code: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
@@ -44,7 +45,7 @@ export function rootlessTarget(): Target & { uid: number } {
     name: 'rootless', uid,
     run: async (args, opts = {}) => {
       const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, USER: TEST_USER, XDG_RUNTIME_DIR: `/run/user/${uid}`, ...opts.env };
-      const r = await execa('/usr/sbin/runuser', ['-u', TEST_USER, '--', 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), process.execPath, SKIFF, ...args], {
+      const r = await execa('/usr/sbin/runuser', ['-u', TEST_USER, '--', 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), process.execPath, '--', SKIFF, ...args], {
         reject: false, input: opts.input, timeout: opts.timeoutMs ?? 60_000, stripFinalNewline: false, cwd: '/',
         env: {}, extendEnv: false,
       });

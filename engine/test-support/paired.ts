@@ -63,6 +63,7 @@ export function normalize(text: string, c: CaseContext): string {
     .replace(/\b[0-9a-f]{64}\b/g, '<id>')
     .replace(/\b[0-9a-f]{12}\b/g, '<short-id>')
     .replace(/^skiff: /gm, 'docker: ')
+    .replace(/^Usage: {2}skiff /gm, 'Usage:  docker ')
     .replace(/'skiff (run|create|exec)/g, "'docker $1");
 }
 

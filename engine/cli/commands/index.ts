@@ -7,6 +7,8 @@ import containerMisc from './container/misc.js';
 import containerPs from './container/ps.js';
 import containerRun from './container/run.js';
 import containerStart from './container/start.js';
+import containerTop from './container/top.js';
+import containerDiffExport from './container/diff-export.js';
 import imageCommands from './image/index.js';
 import inspect from './inspect.js';
 import systemInstallShim from './system/install-shim.js';
@@ -22,6 +24,8 @@ const modules: Array<CommandSpec | CommandSpec[]> = [
   containerPs,
   containerRun,
   containerStart,
+  containerTop,
+  containerDiffExport,
   imageCommands,
   inspect,
   systemInstallShim,

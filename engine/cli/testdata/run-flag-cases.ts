@@ -25,9 +25,10 @@ export const ENV_CASES: PairedCase[] = [
   { name: '--entrypoint', argv: () => ['run', '--rm', '--entrypoint', 'echo', 'busybox', 'a', 'b'] },
   { name: '--entrypoint "" keeps the command', argv: () => ['run', '--rm', '--entrypoint', '', 'busybox', 'echo', 'hi'] },
   { name: '--entrypoint "" with no command', argv: () => ['run', '--rm', '--entrypoint', '', 'busybox'] },
-  probe('-h / --hostname', ['-h', 'myhost'], 'hostname; cat /etc/hostname; echo $HOSTNAME; grep -c myhost /etc/hosts'),
+  probe('-h / --hostname', ['-h', 'myhost'], 'hostname; cat /etc/hostname; echo $HOSTNAME'),
+  probe('-h with --network none: not in /etc/hosts', ['-h', 'myhost', '--network', 'none'], 'cat /etc/hosts'),
   probe('default /etc/hostname is the short id', [], 'cat /etc/hostname; hostname'),
-  probe('--init makes the init pid 1', ['--init'], 'cat /proc/1/cmdline | tr "\\0" " "; echo; echo $$'),
+  probe('--init makes the init pid 1', ['--init'], 'cat /proc/1/cmdline | tr "\\0" " "; echo; [ $$ -ne 1 ] && echo "sh is not pid 1"'),
   probe('no --init: the command is pid 1', [], 'cat /proc/1/cmdline | tr "\\0" " "; echo; echo $$'),
 ];
 
@@ -72,6 +73,9 @@ export const NETWORK_CASES: PairedCase[] = [
   probe('--network host', ['--network', 'host'], 'hostname; ip link | grep -c "^[0-9]"; cat /etc/hosts; cat /etc/resolv.conf', { rootless: 'skip' }),
   probe('--network host with -h', ['--network', 'host', '-h', 'x'], 'true'),
   probe('default /etc/resolv.conf', [], 'cat /etc/resolv.conf'),
+  probe('default /etc/hosts', [], 'cat /etc/hosts'),
+  probe('default network: IPv6 off, loopback up', [], 'cat /proc/sys/net/ipv6/conf/all/disable_ipv6; ip addr show lo | grep inet'),
+  probe('--sysctl turns IPv6 back on', ['--network', 'none', '--sysctl', 'net.ipv6.conf.all.disable_ipv6=0'], 'ip addr show lo | grep inet'),
   probe('--dns and --dns-search', ['--dns', '9.9.9.9', '--dns-search', 'example.com', '--dns-option', 'ndots:2'], 'cat /etc/resolv.conf'),
   probe('--add-host', ['--network', 'none', '--add-host', 'db:10.0.0.5'], 'cat /etc/hosts'),
 ];

@@ -26,9 +26,13 @@ export async function openRootfs(engine: Engine, rec: ContainerRecord, mode: 'vi
 }
 
 async function releaseMount(engine: Engine, id: string): Promise<void> {
-  const fresh = engine.state.getContainer(id);
-  if (fresh && isLive(syncContainer(engine, fresh))) return;
-  await engine.storage.unmount(id).catch((e) => engine.log.warn(`unmount ${id}: ${(e as Error).message}`));
+  try {
+    const fresh = engine.state.getContainer(id);
+    if (fresh && isLive(syncContainer(engine, fresh))) return;
+    await engine.storage.unmount(id);
+  } catch (e) {
+    engine.log.warn(`unmount ${id}: ${(e as Error).message}`);
+  }
 }
 
 /** Runs fn on an open rootfs and releases it afterwards. */
