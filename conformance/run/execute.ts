@@ -101,6 +101,7 @@ async function safetyNet(target: Target, ph: Placeholders): Promise<void> {
     const batch = await run(names);
     if (batch.exit !== 0 && names.length > 1) for (const n of names) await run([n]);
   };
-  await remove(['rm', '-f', '-v']);
+  // Containers one by one: podman 4.3 `rm -f GONE KEPT` exits 0 without removing KEPT.
+  await Promise.all(names.map((n) => runCliStep(target, { argv: ['rm', '-f', '-v', n], env: {}, tty: false, timeoutMs: 30_000 })));
   await Promise.all([remove(['volume', 'rm', '-f']), remove(['network', 'rm']), remove(['rmi', '-f'])]);
 }

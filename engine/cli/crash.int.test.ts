@@ -34,9 +34,10 @@ describe('SIGKILL during create', () => {
   it('never leaves a broken record when killed at random moments', async () => {
     for (const delay of [20, 60, 100, 140, 180, 220, 260, 300]) {
       const child = spawn(process.execPath, [SKIFF, '--root', t.root, '--runroot', t.runroot, 'run', '-d', '--label', 'crash=1', 'busybox', 'sleep', '30'], { stdio: 'ignore' });
+      const exited = new Promise((r) => child.on('exit', r));
       await sleep(delay);
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('exit', r));
+      await exited;
     }
     const ps = await t.run(['ps', '-a', '-q', '--no-trunc', '--filter', 'label=crash=1']);
     expect(ps.code).toBe(0);

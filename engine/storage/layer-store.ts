@@ -29,6 +29,9 @@ export class DiffIdMismatchError extends EngineError {
   }
 }
 
+/** A layer applied into a private temp dir, not yet installed under its chain id. */
+export interface PreparedLayer { tmp: string; diffId: string; size: number }
+
 export const chainIdOf = (parent: string, diffId: string) => (parent ? sha256Digest(`${parent} ${diffId}`) : diffId);
 
 /** Pass chunks through while writing them to a file (the layer tar blob, hashed by the applier). */
@@ -88,29 +91,61 @@ export class LayerStore {
       if (existing && this.blobs.has(expectedDiffId)) return existing;
       if (existing) { await this.blobs.putStream(tar, expectedDiffId); return existing; }
     }
+    return this.commit(parent, await this.prepare(tar, { expectedDiffId }));
+  }
+
+  /**
+   * First half of create, which needs no parent (a diff in overlay format stands alone): apply the tar
+   * into a private temp dir, check its diff id and then `verify` (e.g. the compressed digest of a
+   * download), and only then keep the tar blob. Parallel pulls prepare layers concurrently.
+   */
+  async prepare(tar: Readable | AsyncIterable<Buffer>, opts: { expectedDiffId?: string; verify?: () => void } = {}): Promise<PreparedLayer> {
     const tmp = join(this.root, `${TMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
     const tmpBlob = this.blobs.tempPath();
     mkdirSync(join(tmp, 'diff'), { recursive: true, mode: 0o755 });
     try {
       const r = await applyLayer(teeToFile(tar, tmpBlob), join(tmp, 'diff'), { ops: this.opts.ops, rootless: this.opts.rootless, warn: (m) => this.opts.log.warn(m) });
-      if (expectedDiffId && r.diffId !== expectedDiffId) throw new DiffIdMismatchError(expectedDiffId, r.diffId);
+      if (opts.expectedDiffId && r.diffId !== opts.expectedDiffId) throw new DiffIdMismatchError(opts.expectedDiffId, r.diffId);
+      opts.verify?.();
       await this.blobs.adopt(tmpBlob, r.diffId);
-      const chainId = chainIdOf(parent, r.diffId);
-      const rec: LayerRecord = { ChainId: chainId, DiffId: r.diffId, Parent: parent, Size: r.size, Created: (this.opts.clock?.() ?? new Date()).toISOString() };
       writeFileSync(join(tmp, OPAQUE_FILE), JSON.stringify(r.opaqueDirs));
-      await this.install(tmp, rec);
+      return { tmp, diffId: r.diffId, size: r.size };
+    } catch (e) {
+      rmSync(tmpBlob, { force: true });
+      await removeTreeForce(tmp).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /** Second half: install a prepared diff as the layer parent+diffId (idempotent if another process won). */
+  async commit(parent: string, prepared: PreparedLayer): Promise<LayerRecord> {
+    try {
+      if (parent && !this.get(parent)) throw new EngineError('not-found', 'layer-missing', `parent layer ${parent} does not exist`);
+      const chainId = chainIdOf(parent, prepared.diffId);
+      const rec: LayerRecord = { ChainId: chainId, DiffId: prepared.diffId, Parent: parent, Size: prepared.size, Created: (this.opts.clock?.() ?? new Date()).toISOString() };
+      await this.install(prepared.tmp, rec);
       return this.state.getLayer(chainId) ?? rec;
     } finally {
-      rmSync(tmpBlob, { force: true });
-      if (existsSync(tmp)) await removeTreeForce(tmp);
+      await this.discard(prepared);
     }
+  }
+
+  /** Drop a prepared diff that will not be committed (no-op once committed). */
+  async discard(prepared: PreparedLayer): Promise<void> {
+    if (existsSync(prepared.tmp)) await removeTreeForce(prepared.tmp);
   }
 
   private async install(tmp: string, rec: LayerRecord): Promise<void> {
     const final = this.dir(rec.ChainId);
     if (!existsSync(join(final, 'diff'))) {
       if (existsSync(final)) await removeTreeForce(final); // a dir without diff is debris
-      await rename(tmp, final);
+      try {
+        await rename(tmp, final);
+      } catch (e) {
+        // Another process installed the same layer between the check and the rename: theirs is as good.
+        const code = (e as NodeJS.ErrnoException).code;
+        if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || !existsSync(join(final, 'diff'))) throw e;
+      }
     }
     const link = join(this.root, this.shortLink(rec.ChainId));
     if (!existsSync(link)) {

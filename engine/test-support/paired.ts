@@ -2,10 +2,10 @@
 // skiff, with only what must differ normalised (ids, scratch paths, names, the program name).
 import { execa } from 'execa';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Result, Target } from './cli.js';
+import type { Target } from './cli.js';
 import { uniqueName } from './cli.js';
 
 /** Per-engine values a case's argv may use: a scratch directory and a container name of its own. */
@@ -19,8 +19,8 @@ export interface PairedCase {
   after?: (c: CaseContext) => string[][];
   /** Cleanup (same engine), not compared. */
   cleanup?: (c: CaseContext) => string[][];
-  /** Rootless skiff: 'skip', 'same' as docker (default), or what skiff must print instead. */
-  rootless?: 'skip' | 'same' | ((docker: Result) => Partial<Result>);
+  /** Rootless skiff: 'skip', 'same' as (rootful) docker by default, or assertions on both outcomes. */
+  rootless?: 'skip' | ((docker: CaseOutcome, skiff: CaseOutcome) => void);
   /** Extra normalisation for both sides (e.g. output that depends on the network namespace). */
   norm?: (s: string) => string;
 }
@@ -68,6 +68,29 @@ export function normalize(text: string, c: CaseContext): string {
 }
 
 export interface CaseOutcome { code: number; stdout: string; stderr: string }
+
+/**
+ * The kernel prints a tmpfs/devpts owner (uid=, gid= in /proc/mounts) in the initial user namespace, so a
+ * rootless container shows host ids where Docker shows container ids (and nothing for root). Map them back.
+ */
+export function rootlessMountIds(user: string, uid: number, gid: number): (s: string) => string {
+  const range = (file: string) => {
+    const line = readFileSync(file, 'utf8').split('\n').find((l) => l.startsWith(`${user}:`)) ?? `${user}:0:0`;
+    const [, start, count] = line.split(':').map(Number);
+    return { start: start!, count: count! };
+  };
+  const sub = { uid: range('/etc/subuid'), gid: range('/etc/subgid') };
+  const own = { uid, gid };
+  const inner = (kind: 'uid' | 'gid', host: number) => {
+    if (host === own[kind]) return 0;
+    const r = sub[kind];
+    return host >= r.start && host < r.start + r.count ? host - r.start + 1 : host;
+  };
+  return (s) => s.replace(/,(uid|gid)=(\d+)/g, (_m, kind: 'uid' | 'gid', n: string) => {
+    const id = inner(kind, Number(n));
+    return id === 0 ? '' : `,${kind}=${id}`;
+  });
+}
 
 /** Runs one case (and its follow-up commands) on one engine; outputs normalised. */
 export async function runCase(t: Target, k: PairedCase, c: CaseContext): Promise<CaseOutcome> {

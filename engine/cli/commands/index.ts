@@ -9,6 +9,9 @@ import containerRun from './container/run.js';
 import containerStart from './container/start.js';
 import containerTop from './container/top.js';
 import containerDiffExport from './container/diff-export.js';
+import containerPrune from './container/prune.js';
+import containerUpdate from './container/update.js';
+import containerStats from './container/stats.js';
 import imageCommands from './image/index.js';
 import inspect from './inspect.js';
 import systemInstallShim from './system/install-shim.js';
@@ -26,6 +29,9 @@ const modules: Array<CommandSpec | CommandSpec[]> = [
   containerStart,
   containerTop,
   containerDiffExport,
+  containerPrune,
+  containerUpdate,
+  containerStats,
   imageCommands,
   inspect,
   systemInstallShim,

@@ -21,8 +21,11 @@ export const INSPECT_CASES: PairedCase[] = [
   recorded('-l and --label-file', (tmp) => ['-l', 'a=1', '--label', 'b', '--label-file', `${tmp}/labels`]),
   recorded('--init, --read-only, --privileged as recorded', () => ['--init', '--read-only', '--privileged'],
     '{{.HostConfig.Init}} {{.HostConfig.ReadonlyRootfs}} {{.HostConfig.Privileged}} {{json .HostConfig.Tmpfs}}'),
-  recorded('resources as recorded', () => ['--memory', '64m', '--cpus', '1.5', '--pids-limit', '50', '--ulimit', 'nofile=10:20'],
-    '{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.NanoCpus}} {{.HostConfig.PidsLimit}} {{json .HostConfig.Ulimits}}'),
+  recorded('resources as recorded', () => ['--memory', '64m', '--cpus', '1.5', '--pids-limit', '50'],
+    '{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.NanoCPUs}} {{.HostConfig.PidsLimit}}'),
+  recorded('ulimits as recorded', () => ['--ulimit', 'nofile=10:20', '--ulimit', 'nproc=5'], '{{json .HostConfig.Ulimits}}'),
+  // A JSON-only field name (NanoCpus; the Go field is NanoCPUs) makes docker run the template on the raw JSON map.
+  recorded('inspect template on the raw JSON map', () => ['--ulimit', 'nofile=10:20'], '{{.HostConfig.NanoCpus}} {{json .HostConfig.Ulimits}}'),
   recorded('caps and mounts as recorded', (tmp) => ['--cap-add', 'net_admin', '--cap-drop', 'chown', '-v', `${tmp}/data:/data:ro`, '--tmpfs', '/run:size=1m'],
     '{{json .HostConfig.CapAdd}} {{json .HostConfig.CapDrop}} {{json .HostConfig.Binds}} {{json .HostConfig.Tmpfs}}'),
   recorded('user, workdir, entrypoint, env as recorded', () => ['-u', 'nobody', '-w', '/tmp', '--entrypoint', 'sh', '-e', 'A=1', '-h', 'hh'],
@@ -61,6 +64,12 @@ export const TTY_CASES: PairedCase[] = [
   { name: 'no -i: stdin is closed', argv: () => ['run', '--rm', 'busybox', 'sh', '-c', 'cat; echo done'], input: 'abc\n' },
   { name: '-t gives a tty (CRLF output)', argv: () => ['run', '--rm', '-t', 'busybox', 'sh', '-c', 'test -t 0 && echo tty0; test -t 1 && echo tty1; echo $TERM'] },
   { name: '-it without a terminal', argv: () => ['run', '--rm', '-it', 'busybox', 'true'] },
+  {
+    name: 'exec -it without a terminal, exec in a missing container',
+    argv: (c) => ['run', '-d', '--name', c.name, 'busybox', 'sleep', '60'],
+    after: (c) => [['exec', '-it', c.name, 'true'], ['exec', '-i', c.name, 'sh', '-c', 'echo in'], ['exec', '-it', `${c.name}-missing`, 'true']],
+    cleanup: (c) => [['rm', '-f', c.name]],
+  },
   { name: 'exit code of the command', argv: () => ['run', '--rm', 'busybox', 'sh', '-c', 'echo out; echo err >&2; exit 7'] },
   { name: 'missing executable', argv: () => ['run', '--rm', 'busybox', 'nosuchcmd'] },
 ];

@@ -30,7 +30,9 @@ export async function sweepOrphans(engine: Engine): Promise<string[]> {
   const swept: string[] = [];
   for (const name of entries) {
     const id = name.endsWith(MARK) ? name.slice(0, -MARK.length) : name;
-    if (!/^[0-9a-f]{64}$/.test(id) || engine.state.getContainer(id) || creatorAlive(engine, id)) continue;
+    // Marker before record: a creator inserts its record before dropping its marker, so checking in
+    // this order can never miss both.
+    if (!/^[0-9a-f]{64}$/.test(id) || creatorAlive(engine, id) || engine.state.getContainer(id)) continue;
     await engine.storage.unmount(id).catch(() => undefined);
     await engine.storage.removeContainerLayer(id).catch(() => undefined);
     removeTree(join(engine.config.paths.containers, id));

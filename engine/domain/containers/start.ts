@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import type { Engine } from '../../context.js';
 import { EngineError } from '../../errors.js';
 import type { ContainerRecord } from '../../model/container.js';
-import { attachToConmon, resizeTerminal, type AttachConnection, type AttachHandlers } from '../../runtime/attach.js';
+import { resizeTerminal, type AttachConnection, type AttachHandlers } from '../../runtime/attach.js';
+import { followOutput, stdinOnly, type OutputStream } from './output-stream.js';
 import { createWithConmon } from '../../runtime/conmon.js';
 import { bundleDir, exitFile, logPath, runcFor, runtimeEnv } from '../../runtime/index.js';
 import { prepareBundle } from '../../runtime/prepare-bundle.js';
@@ -15,7 +16,7 @@ import { syncContainer } from './sync.js';
 export interface StartOptions {
   ref: string;
   /** Connect to the container's stdio before it runs (run without -d, start -a). */
-  attach?: AttachHandlers & { size?: { rows: number; cols: number } };
+  attach?: AttachHandlers & { size?: { rows: number; cols: number }; stdin?: boolean };
 }
 export interface StartReport { id: string; outcome: 'started' | 'already-running'; attach?: AttachConnection }
 
@@ -45,17 +46,26 @@ async function launch(engine: Engine, rec: ContainerRecord, opts: StartOptions):
     tty: rec.Config.Tty, stdin: rec.Config.OpenStdin, exitCommand: exitCommand(engine, rec), env: runtimeEnv(engine),
   });
   let attach: AttachConnection | undefined;
+  let output: OutputStream | undefined;
   if (opts.attach) {
-    attach = await attachToConmon(bundle, opts.attach);
+    output = await followOutput(engine, rec, opts.attach);
+    if (opts.attach.stdin) attach = await stdinOnly(engine, rec.Id);
     if (rec.Config.Tty && opts.attach.size) resizeTerminal(bundle, opts.attach.size.rows, opts.attach.size.cols);
   }
-  await runcFor(engine).start(rec.Id);
+  try {
+    await runcFor(engine).start(rec.Id);
+  } catch (e) {
+    output?.stop();
+    attach?.close();
+    throw e;
+  }
   engine.state.transaction(() => {
     const fresh = engine.state.getContainer(rec.Id)!;
     fresh.State = { ...fresh.State, Status: 'running', Pid: pid, ConmonPid: conmonPid, ExitCode: 0, Error: '', OOMKilled: false,
       StartedAt: rfc3339Nano(engine.clock()), FinishedAt: '0001-01-01T00:00:00Z', StartCount: fresh.State.StartCount + 1 };
     engine.state.saveContainerState(rec.Id, fresh.State);
   });
+  output?.markStarted();
   return { id: rec.Id, outcome: 'started', attach };
 }
 

@@ -118,21 +118,10 @@ function systemPaths(input: SpecInput, sec: SecurityOptions): Pick<OciLinux, 'ma
   return { ...(masked.length ? { maskedPaths: masked } : {}), ...(readonly.length ? { readonlyPaths: readonly } : {}) };
 }
 
-const RESOURCE_FIELDS = ['Memory', 'MemoryReservation', 'MemorySwap', 'NanoCpus', 'CpuShares', 'CpuQuota', 'CpuPeriod',
-  'CpusetCpus', 'CpusetMems', 'PidsLimit', 'BlkioWeight'] as const;
-
-function rootlessResourceWarning(input: SpecInput): void {
-  const hc = input.record.HostConfig;
-  const asked = RESOURCE_FIELDS.some((f) => { const v = hc[f]; return typeof v === 'number' ? v > 0 : !!v; });
-  // podman parity: libpod's warning; rootless cgroup v1 cannot limit resources (engine-facts §6.5)
-  if (asked) input.warn?.('Resource limits are not supported and ignored on cgroups V1 rootless systems');
-}
-
 /** linux.*, in the key order of Docker's config.json. Rootless: no cgroup, so no resources or cgroupsPath. */
 function buildLinux(input: SpecInput, caps: string[], sec: SecurityOptions, rootfsPropagation?: string): OciLinux {
   const hc = input.record.HostConfig;
   const sysctl = buildSysctls(hc, input.rootless);
-  if (input.rootless) rootlessResourceWarning(input);
   const resources = input.rootless ? undefined
     : buildResources(hc, hc.Privileged, { blkioWeightSupported: input.host.blkioWeightSupported, warn: input.warn });
   const cgroupsPath = input.rootless ? undefined : input.cgroupsPath;

@@ -5,8 +5,7 @@ import { setPaused } from '../../../domain/containers/pause.js';
 import { getContainer } from '../../../domain/containers/lookup.js';
 import { syncContainer } from '../../../domain/containers/sync.js';
 import { waitContainer } from '../../../domain/containers/wait.js';
-import { attachToConmon } from '../../../runtime/attach.js';
-import { bundleDir } from '../../../runtime/index.js';
+import { followOutput, stdinOnly } from '../../../domain/containers/output-stream.js';
 import { attachHandlers, pumpStdin } from '../../attach-io.js';
 import { daemonError } from '../../exit.js';
 import { forEachRef } from './batch.js';
@@ -70,11 +69,14 @@ const attach: CommandSpec = {
     if (rec.State.Status !== 'running' && rec.State.Status !== 'paused') throw new StatusError('You cannot attach to a stopped container, start it first', 1);
     if (rec.State.Status === 'paused') throw new StatusError('You cannot attach to a paused container, unpause it first', 1);
     const session = attachHandlers(ctx.io, { stdout: true, stderr: true }, rec.Config.Tty);
-    const conn = await attachToConmon(bundleDir(engine, rec.Id), session.handlers);
-    const pump = rec.Config.OpenStdin && !ctx.flags['no-stdin'] ? pumpStdin(engine, rec.Id, ctx.io, conn, { tty: rec.Config.Tty, detachKeys: ctx.flags['detach-keys'] as string }) : undefined;
+    const output = await followOutput(engine, rec, session.handlers);
+    output.markStarted();
+    const conn = rec.Config.OpenStdin && !ctx.flags['no-stdin'] ? await stdinOnly(engine, rec.Id) : undefined;
+    const pump = conn ? pumpStdin(engine, rec.Id, ctx.io, conn, { tty: rec.Config.Tty, detachKeys: ctx.flags['detach-keys'] as string }) : undefined;
     const detached = await Promise.race([session.ended.then(() => false), pump?.detached.then(() => true) ?? new Promise<boolean>(() => undefined)]);
     pump?.stop();
-    conn.close();
+    conn?.close();
+    output.stop();
     if (detached) return 0;
     return (await waitContainer(engine, { ref: rec.Id })).StatusCode;
   },

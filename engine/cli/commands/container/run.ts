@@ -121,7 +121,7 @@ async function runAttached(ctx: CommandContext, engine: Engine, id: string, buil
   const session = attachHandlers(ctx.io, streams, tty);
   let report;
   try {
-    report = await startContainer(engine, { ref: id, attach: session.handlers });
+    report = await startContainer(engine, { ref: id, attach: { ...session.handlers, stdin: built.body.OpenStdin === true && built.body.AttachStdin === true } });
   } catch (e) {
     if (built.body.HostConfig?.AutoRemove) await removeContainer(engine, { ref: id, force: true }).catch(() => undefined);
     throw new StatusError(`${ctx.prog}: ${daemonError(e)}\n\nRun '${ctx.invokedAs} --help' for more information`, runFailureStatus(e));

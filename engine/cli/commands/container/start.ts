@@ -28,12 +28,12 @@ const start: CommandSpec = {
       const session = attachHandlers(ctx.io, { stdout: true, stderr: true }, rec.Config.Tty);
       let report;
       try {
-        report = await startContainer(engine, { ref: rec.Id, attach: session.handlers });
+        report = await startContainer(engine, { ref: rec.Id, attach: { ...session.handlers, stdin: (ctx.flags.interactive as boolean) && rec.Config.OpenStdin } });
       } catch (e) {
         throw new StatusError(daemonError(e), 1);
       }
       const pump = report.attach && ctx.flags.interactive ? pumpStdin(engine, rec.Id, ctx.io, report.attach, { tty: rec.Config.Tty, detachKeys: ctx.flags['detach-keys'] as string }) : undefined;
-      await Promise.race([session.ended, pump?.detached]);
+      await Promise.race([session.ended, ...(pump ? [pump.detached] : [])]);
       pump?.stop();
       report.attach?.close();
       return (await waitContainer(engine, { ref: rec.Id })).StatusCode;
