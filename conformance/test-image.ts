@@ -2,11 +2,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { savedArgv1 } from './argv-guard.js';
 import { buildBusyboxArchive } from '../fixtures/images/build-busybox.js';
 import type { Environment } from './placeholders.js';
-
-process.argv[1] = savedArgv1!;
 
 export const REGISTRY = process.env.SKIFF_CONFORMANCE_REGISTRY ?? '127.0.0.1:5000';
 

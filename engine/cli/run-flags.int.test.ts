@@ -32,8 +32,6 @@ const KNOWN: Record<string, string> = {
   // JSON name (NanoCpus vs Go's NanoCPUs), again on the raw JSON decoded into maps, so `json` then prints
   // sorted keys ({"Hard","Name","Soft"}); skiff's template layer always uses the JSON shape (engine/format).
   'inspect template on the raw JSON map': 'format: no typed-then-raw fallback',
-  // docker accepts Go field names (NanoCPUs) in inspect templates; skiff's JSON-shaped view only JSON names.
-  'resources as recorded': 'format: Go field names are not accepted',
 };
 const KNOWN_ROOTLESS: Record<string, string> = {
   // sys/userns.ts re-executes `node SCRIPT ARGS` inside the user namespace without `--`, so Node 20 takes a

@@ -83,16 +83,25 @@ export class Repository {
     return this.location(res.headers.location);
   }
 
-  /** Stream a blob into an upload session (PATCH, chunked), then close it with its digest (PUT). */
-  async upload(session: string, body: Readable | AsyncIterable<Buffer>, digest: string, size?: number): Promise<void> {
+  /**
+   * Stream a blob into an upload session (PATCH, chunked), then close it with its digest (PUT). The
+   * digest may be a function: a blob compressed on the fly is known only once it has been sent.
+   */
+  async upload(session: string, body: Readable | AsyncIterable<Buffer>, digest: string | (() => string), size?: number): Promise<void> {
     const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
     if (size !== undefined) headers['content-length'] = String(size);
     const patched = await this.client.expect(await this.client.send(session, this.scopes, { method: 'PATCH', headers, body }), 202, 204);
     await patched.body.dump().catch(() => undefined);
     const put = new URL(patched.headers.location ? this.location(patched.headers.location) : session);
-    put.searchParams.set('digest', digest);
+    put.searchParams.set('digest', typeof digest === 'function' ? digest() : digest);
     const done = await this.client.expect(await this.client.send(put.toString(), this.scopes, { method: 'PUT', headers: { 'content-length': '0' }, body: '' }), 201, 204);
     await done.body.dump().catch(() => undefined);
+  }
+
+  /** Abandon an upload session (a mount the registry answered with a session instead). */
+  async cancelUpload(session: string): Promise<void> {
+    const res = await this.client.send(session, this.scopes, { method: 'DELETE' });
+    await res.body.dump().catch(() => undefined);
   }
 
   /** Upload a small blob in one request (POST then PUT with the body). */

@@ -12,6 +12,7 @@ import containerDiffExport from './container/diff-export.js';
 import containerPrune from './container/prune.js';
 import containerUpdate from './container/update.js';
 import containerStats from './container/stats.js';
+import containerCp from './container/cp.js';
 import imageCommands from './image/index.js';
 import inspect from './inspect.js';
 import systemInstallShim from './system/install-shim.js';
@@ -32,6 +33,7 @@ const modules: Array<CommandSpec | CommandSpec[]> = [
   containerPrune,
   containerUpdate,
   containerStats,
+  containerCp,
   imageCommands,
   inspect,
   systemInstallShim,

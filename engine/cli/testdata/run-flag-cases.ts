@@ -6,7 +6,7 @@ import type { CaseOutcome, PairedCase } from '../../test-support/paired.js';
 const probe = (name: string, flags: string[], script: string, more: Partial<PairedCase> = {}): PairedCase =>
   ({ name, argv: () => ['run', '--rm', ...flags, 'busybox', 'sh', '-c', script], ...more });
 
-const CGROUP_WARNING = 'WARNING: Resource limits are not supported and ignored on cgroups V1 rootless systems\n';
+export const CGROUP_WARNING = 'WARNING: Resource limits are not supported and ignored on cgroups V1 rootless systems\n';
 /** Rootless skiff cannot limit resources on cgroup v1: it warns once (at create) and the limit is not applied. */
 const rootlessLimits = (docker: CaseOutcome, skiff: CaseOutcome) => {
   expect(skiff).toMatchObject({ code: 0, stderr: CGROUP_WARNING });

@@ -1,5 +1,7 @@
 // Paired cases about what run/create record (inspect), the terminal, and the errors with exit 125.
-import type { PairedCase } from '../../test-support/paired.js';
+import { expect } from 'vitest';
+import type { CaseOutcome, PairedCase } from '../../test-support/paired.js';
+import { CGROUP_WARNING } from './run-flag-cases.js';
 
 const INSPECT = '{{.Config.StopSignal}}|{{.Config.StopTimeout}}|{{json .HostConfig.RestartPolicy}}|{{json .Config.Labels}}|{{.HostConfig.AutoRemove}}';
 
@@ -21,8 +23,12 @@ export const INSPECT_CASES: PairedCase[] = [
   recorded('-l and --label-file', (tmp) => ['-l', 'a=1', '--label', 'b', '--label-file', `${tmp}/labels`]),
   recorded('--init, --read-only, --privileged as recorded', () => ['--init', '--read-only', '--privileged'],
     '{{.HostConfig.Init}} {{.HostConfig.ReadonlyRootfs}} {{.HostConfig.Privileged}} {{json .HostConfig.Tmpfs}}'),
-  recorded('resources as recorded', () => ['--memory', '64m', '--cpus', '1.5', '--pids-limit', '50'],
-    '{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.NanoCPUs}} {{.HostConfig.PidsLimit}}'),
+  {
+    ...recorded('resources as recorded', () => ['--memory', '64m', '--cpus', '1.5', '--pids-limit', '50'],
+      '{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.NanoCPUs}} {{.HostConfig.PidsLimit}}'),
+    // Rootless: recorded as asked (inspect shows them), with the create-time warning that they are not applied.
+    rootless: (docker: CaseOutcome, skiff: CaseOutcome) => expect(skiff).toEqual({ ...docker, stderr: CGROUP_WARNING }),
+  },
   recorded('ulimits as recorded', () => ['--ulimit', 'nofile=10:20', '--ulimit', 'nproc=5'], '{{json .HostConfig.Ulimits}}'),
   // A JSON-only field name (NanoCpus; the Go field is NanoCPUs) makes docker run the template on the raw JSON map.
   recorded('inspect template on the raw JSON map', () => ['--ulimit', 'nofile=10:20'], '{{.HostConfig.NanoCpus}} {{json .HostConfig.Ulimits}}'),

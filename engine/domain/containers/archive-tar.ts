@@ -9,7 +9,9 @@ import { join, relative } from 'node:path';
 import type { Readable } from 'node:stream';
 import { devNumbers } from '../../storage/diff-tar.js';
 import { emptyHeader, type TarHeader } from '../../storage/tar/header.js';
+import { readTar } from '../../storage/tar/reader.js';
 import { packTar, type TarSource } from '../../storage/tar/writer.js';
+import { localView, type FsView } from './fs-view.js';
 
 export interface TarTreeOptions {
   /** The directory names are relative to. */
@@ -20,6 +22,8 @@ export interface TarTreeOptions {
   includeSourceDir?: boolean;
   /** Replaces the first occurrence of `include` in every name ('/' means: drop it). */
   rebaseName?: string;
+  /** Where the paths live (a container's view for `cp`); the local filesystem by default. */
+  view?: FsView;
 }
 
 export function tarTree(opts: TarTreeOptions): Readable {
@@ -28,8 +32,9 @@ export function tarTree(opts: TarTreeOptions): Readable {
 
 export async function* treeEntries(opts: TarTreeOptions): AsyncGenerator<TarSource> {
   const walkRoot = opts.include === '.' ? opts.srcDir : join(opts.srcDir, opts.include);
+  const host = (opts.view ?? localView).hostOf;
   const seen = new Map<string, string>();
-  for await (const [abs, st] of walk(walkRoot)) {
+  for await (const [abs, st] of walk(walkRoot, host)) {
     let rel = relative(opts.srcDir, abs) || '.';
     if (!opts.includeSourceDir && rel === '.' && st.isDirectory()) continue;
     if (opts.includeSourceDir && opts.include === '.' && rel !== '.') rel = `./${rel}`;
@@ -37,20 +42,20 @@ export async function* treeEntries(opts: TarTreeOptions): AsyncGenerator<TarSour
       const replacement = opts.rebaseName === '/' ? '' : opts.rebaseName;
       rel = rel.replace(opts.include, () => replacement);
     }
-    const entry = await entryFor(rel, abs, st, seen);
+    const entry = await entryFor(rel, host(abs), st, seen);
     if (entry) yield entry;
   }
 }
 
-/** filepath.Walk: lstat, the entry, then (for a directory) its children in byte order; unreadable entries are skipped. */
-async function* walk(abs: string): AsyncGenerator<[string, Stats]> {
-  const st = await fsp.lstat(abs).catch(() => undefined);
+/** filepath.Walk over view paths: lstat, the entry, then (for a directory) its children in byte order; unreadable entries are skipped. */
+async function* walk(abs: string, host: (p: string) => string): AsyncGenerator<[string, Stats]> {
+  const st = await fsp.lstat(host(abs)).catch(() => undefined);
   if (!st) return;
   yield [abs, st];
   if (!st.isDirectory()) return;
-  const names = await fsp.readdir(abs).catch(() => [] as string[]);
+  const names = await fsp.readdir(host(abs)).catch(() => [] as string[]);
   names.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-  for (const name of names) yield* walk(join(abs, name));
+  for (const name of names) yield* walk(join(abs, name), host);
 }
 
 async function entryFor(rel: string, abs: string, st: Stats, seen: Map<string, string>): Promise<TarSource | undefined> {
@@ -113,4 +118,17 @@ function idNames(file: string): Map<number, string> {
     if (name && id !== undefined && /^\d+$/.test(id) && !out.has(Number(id))) out.set(Number(id), name);
   }
   return out;
+}
+
+/** RebaseArchiveEntries: the first occurrence of oldBase in every name (and hard link target) becomes newBase. */
+export function rebaseTar(src: AsyncIterable<Buffer | string>, oldBase: string, newBase: string): Readable {
+  const from = oldBase === '/' ? '' : oldBase;
+  async function* entries(): AsyncGenerator<TarSource> {
+    for await (const e of readTar(src)) {
+      const h = { ...e.header, name: e.header.name.replace(from, () => newBase) };
+      if (h.type === 'link') h.linkname = h.linkname.replace(from, () => newBase);
+      yield { header: h, content: h.type === 'file' ? () => e.body() : undefined };
+    }
+  }
+  return packTar(entries());
 }

@@ -10,13 +10,13 @@ import { pipeline } from 'node:stream/promises';
 import { goQuote } from '../../format/index.js';
 import type { TarHeader } from '../../storage/tar/header.js';
 import { readTar, type TarEntry } from '../../storage/tar/reader.js';
-import { resolveInRoot } from '../../sys/rootfs-path.js';
 import { run } from '../../sys/process.js';
+import type { FsView } from './fs-view.js';
 
 export interface UntarOptions {
-  /** Host path of the filesystem root everything stays inside ('/' for the local filesystem). */
-  root: string;
-  /** The extraction directory, absolute within root. */
+  /** The filesystem everything stays inside (a container's view, or the local filesystem). */
+  view: FsView;
+  /** The extraction directory, absolute within the view. */
   dest: string;
   /** Leave owners alone (the CLI side). */
   noLchown?: boolean;
@@ -32,7 +32,8 @@ export class UntarError extends Error {}
 
 const errno = (e: unknown) => (e as NodeJS.ErrnoException)?.code;
 
-export async function untar(src: AsyncIterable<Buffer | string>, opts: UntarOptions): Promise<void> {
+export async function untar(src: AsyncIterable<Buffer | string>, options: UntarOptions): Promise<void> {
+  const opts = { ...options, dest: posix.normalize(options.dest).replace(/(.)\/+$/, '$1') };
   const dirs: TarHeader[] = [];
   for await (const entry of readTar(src)) {
     const h = entry.header;
@@ -40,8 +41,8 @@ export async function untar(src: AsyncIterable<Buffer | string>, opts: UntarOpti
     const name = posix.normalize(h.name).replace(/\/+$/, '') || '.';
     const shown = posix.join(opts.dest, name);
     if (posix.relative(opts.dest, shown).startsWith('..')) throw new UntarError(`${goQuote(name)} is outside of ${goQuote(opts.dest)}`);
-    await ensureParent(opts.root, shown);
-    const host = hostPath(opts.root, shown);
+    await ensureParent(opts.view, shown);
+    const host = hostPath(opts.view, shown);
     const existing = await fsp.lstat(host).catch(() => undefined);
     if (existing) {
       if (opts.noOverwriteDirNonDir && existing.isDirectory() && h.type !== 'dir') {
@@ -56,17 +57,17 @@ export async function untar(src: AsyncIterable<Buffer | string>, opts: UntarOpti
     await createEntry(entry, host, shown, opts);
     if (h.type === 'dir') dirs.push({ ...h, name: shown });
   }
-  for (const h of dirs) await fsp.utimes(hostPath(opts.root, h.name), h.mtime, h.mtime).catch(() => undefined);
+  for (const h of dirs) await fsp.utimes(hostPath(opts.view, h.name), h.mtime, h.mtime).catch(() => undefined);
 }
 
-/** The host path of `path` inside root: its parent resolved in scope, the last element kept as is. */
-function hostPath(root: string, path: string): string {
-  const parent = resolveInRoot(root, posix.dirname(path));
-  return path === '/' ? parent : posix.join(parent, posix.basename(path));
+/** The host path of `path` in the view: its parent resolved in scope, the last element kept as is. */
+function hostPath(view: FsView, path: string): string {
+  const parent = view.resolve(posix.dirname(path));
+  return view.hostOf(path === '/' ? parent : posix.join(parent, posix.basename(path)));
 }
 
-async function ensureParent(root: string, path: string): Promise<void> {
-  const parent = resolveInRoot(root, posix.dirname(path));
+async function ensureParent(view: FsView, path: string): Promise<void> {
+  const parent = view.hostOf(view.resolve(posix.dirname(path)));
   if (!(await fsp.lstat(parent).catch(() => undefined))) await fsp.mkdir(parent, { recursive: true, mode: 0o755 });
 }
 
@@ -90,7 +91,7 @@ async function createEntry(entry: TarEntry, host: string, shown: string, opts: U
     case 'link': {
       const target = posix.join(opts.dest, h.linkname);
       if (posix.relative(opts.dest, target).startsWith('..')) throw new UntarError(`invalid hardlink ${goQuote(target)} -> ${goQuote(h.linkname)}`);
-      await fsp.link(resolveInRoot(opts.root, target), host);
+      await fsp.link(opts.view.hostOf(opts.view.resolve(target)), host);
       break;
     }
     case 'char': case 'block': case 'fifo': await makeNode(host, h); break;

@@ -14,6 +14,7 @@ import type { PreparedLayer } from '../../storage/layer-store.js';
 import { ProcessLocks } from '../../storage/process-lock.js';
 import { failpoint } from '../../sys/failpoint.js';
 import { ByteProgress, counted, progressId, update, type ProgressSink } from './progress.js';
+import { concurrencyLimit } from './limit.js';
 import { imageStorage } from './store.js';
 
 export interface LayerPullOptions {
@@ -46,7 +47,7 @@ export async function pullLayers(engine: Engine, layers: Descriptor[], diffIds: 
   const todo = layers.slice(first).map((d, k) => ({ desc: d, diffId: diffIds[first + k]!, chain: chains[first + k]!, id: progressId(d.digest) }));
   for (const t of todo) sink(update(t.id, 'Pulling fs layer'));
   const abort = new AbortController();
-  const limit = semaphore(Math.max(1, opts.maxDownloads));
+  const limit = concurrencyLimit(Math.max(1, opts.maxDownloads));
   const locks = new ProcessLocks(engine.config.paths.dataRoot);
   let failure: unknown;
   const fetches = todo.map((t) => limit(() => fetchOne(engine, t, opts, locks, abort.signal), () => sink(update(t.id, 'Waiting')))
@@ -117,15 +118,4 @@ async function download(engine: Engine, t: Todo, opts: LayerPullOptions, signal:
   } finally {
     signal.removeEventListener('abort', stop);
   }
-}
-
-/** At most `n` tasks at once; `onQueued` runs for a task that has to wait for a slot. */
-function semaphore(n: number) {
-  let active = 0;
-  const queue: Array<() => void> = [];
-  return async <T>(task: () => Promise<T>, onQueued?: () => void): Promise<T> => {
-    if (active >= n) { onQueued?.(); await new Promise<void>((r) => queue.push(r)); }
-    active++;
-    try { return await task(); } finally { active--; queue.shift()?.(); }
-  };
 }

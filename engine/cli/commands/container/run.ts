@@ -1,4 +1,6 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDir } from '../../../sys/fs.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { StatusError } from '../../command.js';
 import type { Engine } from '../../../context.js';
@@ -119,10 +121,12 @@ async function runAttached(ctx: CommandContext, engine: Engine, id: string, buil
   const tty = built.body.Tty === true;
   const streams = { stdout: built.body.AttachStdout !== false, stderr: built.body.AttachStderr !== false };
   const session = attachHandlers(ctx.io, streams, tty);
+  const exit = built.body.HostConfig?.AutoRemove ? watchExitCode(engine, id) : undefined;
   let report;
   try {
     report = await startContainer(engine, { ref: id, attach: { ...session.handlers, stdin: built.body.OpenStdin === true && built.body.AttachStdin === true } });
   } catch (e) {
+    exit?.close();
     if (built.body.HostConfig?.AutoRemove) await removeContainer(engine, { ref: id, force: true }).catch(() => undefined);
     throw new StatusError(`${ctx.prog}: ${daemonError(e)}\n\nRun '${ctx.invokedAs} --help' for more information`, runFailureStatus(e));
   }
@@ -131,10 +135,46 @@ async function runAttached(ctx: CommandContext, engine: Engine, id: string, buil
   const detached = await Promise.race([session.ended.then(() => false), pump?.detached.then(() => true) ?? new Promise<boolean>(() => undefined)]);
   pump?.stop();
   report.attach?.close();
-  if (detached) return 0;
-  const { StatusCode } = await waitContainer(engine, { ref: id });
+  if (detached) { exit?.close(); return 0; }
+  const StatusCode = await waitExit(engine, id, exit);
   if (built.body.HostConfig?.AutoRemove) await removeContainer(engine, { ref: id, force: true }).catch(() => undefined);
   return StatusCode;
+}
+
+/**
+ * The container's exit code. With --rm, conmon's exit command may remove the record before this process
+ * asks for it, so the code conmon wrote to its exit file (seen through the watcher) is the fallback.
+ */
+async function waitExit(engine: Engine, id: string, exit: ExitWatcher | undefined): Promise<number> {
+  try {
+    return (await waitContainer(engine, { ref: id })).StatusCode;
+  } catch (e) {
+    const code = exit?.code();
+    if (code === undefined || !isEngineError(e, 'not-found')) throw e;
+    return code;
+  } finally {
+    exit?.close();
+  }
+}
+
+interface ExitWatcher { code(): number | undefined; close(): void }
+
+/** Reads conmon's exit file for `id` as soon as it appears (it is written before the exit command runs). */
+function watchExitCode(engine: Engine, id: string): ExitWatcher {
+  let code: number | undefined;
+  const read = () => {
+    if (code !== undefined) return;
+    try {
+      const text = readFileSync(join(engine.config.paths.exitDir, id), 'utf8').trim();
+      if (/^\d+$/.test(text)) code = Number(text);
+    } catch { /* not yet */ }
+  };
+  let watcher: FSWatcher | undefined;
+  try {
+    ensureDir(engine.config.paths.exitDir);
+    watcher = watch(engine.config.paths.exitDir, read);
+  } catch { /* cannot watch: the wait alone decides */ }
+  return { code: () => { read(); return code; }, close: () => watcher?.close() };
 }
 
 export default [createCmd, runCmd];

@@ -6,10 +6,12 @@ import importCmd from './import.js';
 import inspect from './inspect.js';
 import load from './load.js';
 import prune from './prune.js';
+import pull from './pull.js';
+import push from './push.js';
 import rmi from './rmi.js';
 import save from './save.js';
 import tag from './tag.js';
 
 // The image commands (and `commit`, which makes an image from a container).
-const imageCommands: CommandSpec[] = [commit, history, images, importCmd, inspect, load, prune, rmi, save, tag];
+const imageCommands: CommandSpec[] = [commit, history, images, importCmd, inspect, load, prune, pull, push, rmi, save, tag];
 export default imageCommands;
