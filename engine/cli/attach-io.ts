@@ -1,5 +1,6 @@
 // Wires the user's terminal to a container's conmon attach connection: output to stdout/stderr,
 // stdin to the container (raw mode for -t), window size changes, and Docker's detach keys.
+import { spawnSync } from 'node:child_process';
 import type { Engine } from '../context.js';
 import { resizeTerminal, type AttachConnection, type AttachHandlers } from '../runtime/attach.js';
 import { bundleDir } from '../runtime/index.js';
@@ -32,13 +33,28 @@ export function parseDetachKeys(spec: string | undefined): number[] {
   });
 }
 
+/**
+ * libuv's raw mode keeps ONLCR on output, so the container pty's "\r\n" would reach the screen as
+ * "\r\r\n"; the docker CLI's raw mode (term.MakeRaw) turns output processing off too.
+ */
+function setOutputProcessing(on: boolean): void {
+  spawnSync('stty', [on ? 'opost' : '-opost'], { stdio: ['inherit', 'ignore', 'ignore'] });
+}
+
+/** Put the user's terminal in raw mode (before the container starts, so its first output is drawn right); returns the undo. */
+export function enterRawTerminal(io: CliIO, tty: boolean): () => void {
+  const stdin = io.stdin;
+  if (!tty || !stdin.isTTY || typeof stdin.setRawMode !== 'function') return () => undefined;
+  stdin.setRawMode(true);
+  setOutputProcessing(false);
+  return () => { stdin.setRawMode!(false); setOutputProcessing(true); };
+}
+
 export interface StdinPump { stop(): void; detached: Promise<void> }
 
 /** Copy stdin into the container; on EOF half-close so the container sees end of input. */
 export function pumpStdin(engine: Engine, id: string, io: CliIO, conn: AttachConnection, opts: { tty: boolean; detachKeys?: string }): StdinPump {
   const stdin = io.stdin;
-  const raw = opts.tty && stdin.isTTY && typeof stdin.setRawMode === 'function';
-  if (raw) stdin.setRawMode!(true);
   const keys = parseDetachKeys(opts.detachKeys);
   let matched = 0;
   let onDetach: () => void = () => undefined;
@@ -64,7 +80,6 @@ export function pumpStdin(engine: Engine, id: string, io: CliIO, conn: AttachCon
       stdin.off('data', onData);
       stdin.off('end', onEnd);
       process.off('SIGWINCH', onResize);
-      if (raw) stdin.setRawMode!(false);
       stdin.pause();
       (stdin as { unref?: () => void }).unref?.();
     },

@@ -111,4 +111,17 @@ describe.each(targets.map((make) => ({ make, label: make === rootTarget ? 'root'
   });
 });
 
-void execa; void SKIFF;
+
+
+describe('interactive terminal (root)', () => {
+  it('run -it draws the container pty on a real terminal as docker does, and returns the exit code', async () => {
+    const t = rootTarget();
+    expect((await t.run(['load', '-i', await busyboxArchive()])).code).toBe(0);
+    const script = (cli: string) => execa('script', ['-qec', `${cli} run -it --rm busybox sh -c 'read x; echo got-$x; exit 3'`, '/dev/null'], { input: 'abc\n', reject: false });
+    const ours = await script(`${process.execPath} ${SKIFF} --root ${t.root} --runroot ${t.runroot}`);
+    const theirs = await script('docker');
+    expect(ours.exitCode).toBe(3);
+    expect(ours.stdout).toBe(theirs.stdout);
+    expect(ours.stdout).toContain('abc\r\ngot-abc');
+  });
+});

@@ -3,6 +3,8 @@
 // interspersed flags (run/exec/create stop at the first positional so the container's own flags
 // pass through). yargs-parser cannot reproduce pflag's error texts or its bool rules.
 
+import { goQuote, parseGoInt, parseGoUint } from './flags/go-strconv.js';
+
 export type FlagType = 'bool' | 'string' | 'stringArray' | 'int' | 'uint' | 'float' | 'duration' | 'bytes';
 
 export interface FlagSpec {
@@ -14,6 +16,8 @@ export interface FlagSpec {
   valueName?: string;
   defaultValue?: unknown;
   hidden?: boolean;
+  /** pflag's MarkDeprecated: hidden from help; using it prints "Flag --NAME has been deprecated, TEXT". */
+  deprecated?: string;
   /** Validates and converts the raw text; throw an Error whose message pflag shows after the colon. */
   parse?: (raw: string) => unknown;
 }
@@ -25,6 +29,8 @@ export interface ParseResult {
   /** Names of the flags the user gave (pflag's Changed). */
   changed: Set<string>;
   args: string[];
+  /** Deprecation notices pflag prints (on stdout under docker's cobra) for the flags that were used. */
+  notices: string[];
 }
 
 export class FlagError extends Error {}
@@ -35,6 +41,7 @@ export function parseFlags(argv: string[], specs: FlagSpec[], opts: { interspers
   const flags: FlagValues = {};
   const changed = new Set<string>();
   const args: string[] = [];
+  const notices: string[] = [];
   for (const s of specs) flags[s.name] = s.type === 'stringArray' ? [...((s.defaultValue as string[] | undefined) ?? [])] : s.defaultValue ?? defaultFor(s.type);
 
   const set = (spec: FlagSpec, raw: string) => {
@@ -42,12 +49,14 @@ export function parseFlags(argv: string[], specs: FlagSpec[], opts: { interspers
     try {
       value = spec.parse ? spec.parse(raw) : convert(spec.type, raw);
     } catch (e) {
-      const label = spec.short ? `-${spec.short}, --${spec.name}` : `--${spec.name}`;
-      throw new FlagError(`invalid argument "${raw}" for "${label}" flag: ${(e as Error).message}`);
+      // docker parity: pflag flag.go failf — `invalid argument %q for %q flag: %v`
+      const label = spec.short && !spec.deprecated ? `-${spec.short}, --${spec.name}` : `--${spec.name}`;
+      throw new FlagError(`invalid argument ${goQuote(raw)} for ${goQuote(label)} flag: ${(e as Error).message}`);
     }
     if (spec.type === 'stringArray') (flags[spec.name] as unknown[]).push(value);
     else flags[spec.name] = value;
     changed.add(spec.name);
+    if (spec.deprecated) notices.push(`Flag --${spec.name} has been deprecated, ${spec.deprecated}`);
   };
 
   for (let i = 0; i < argv.length; i++) {
@@ -71,7 +80,7 @@ export function parseFlags(argv: string[], specs: FlagSpec[], opts: { interspers
     args.push(tok);
     if (!opts.interspersed) { args.push(...argv.slice(i + 1)); break; }
   }
-  return { flags, changed, args };
+  return { flags, changed, args, notices };
 }
 
 function parseShortGroup(tok: string, argv: string[], i: number, byShort: Map<string, FlagSpec>, set: (s: FlagSpec, raw: string) => void): number {
@@ -104,17 +113,14 @@ function convert(type: FlagType, raw: string): unknown {
   switch (type) {
     case 'bool': {
       const v = parseGoBool(raw);
-      if (v === undefined) throw new Error(`strconv.ParseBool: parsing "${raw}": invalid syntax`);
+      if (v === undefined) throw new Error(`strconv.ParseBool: parsing ${goQuote(raw)}: invalid syntax`);
       return v;
     }
-    case 'int': case 'uint': {
-      if (!/^[+-]?\d+$/.test(raw) || (type === 'uint' && raw.startsWith('-'))) {
-        throw new Error(`strconv.Parse${type === 'int' ? 'Int' : 'Uint'}: parsing "${raw}": invalid syntax`);
-      }
-      return Number(raw);
-    }
+    // pflag's int/uint values parse with base 0 (0x…, 0o…, 0b…, leading-0 octal, digit separators).
+    case 'int': return parseGoInt(raw, 64, 0);
+    case 'uint': return parseGoUint(raw, 64, 0);
     case 'float': {
-      if (raw.trim() === '' || Number.isNaN(Number(raw))) throw new Error(`strconv.ParseFloat: parsing "${raw}": invalid syntax`);
+      if (raw.trim() === '' || Number.isNaN(Number(raw))) throw new Error(`strconv.ParseFloat: parsing ${goQuote(raw)}: invalid syntax`);
       return Number(raw);
     }
     case 'duration': return parseGoDuration(raw);

@@ -10,6 +10,11 @@ export interface AuthConfig { username?: string; password?: string; identityToke
 
 interface Token { value: string; expires: number; refreshToken?: string }
 
+/** A Basic challenge with nothing to answer it (distribution's auth.ErrNoBasicAuthCredentials). */
+export class NoBasicCredentialsError extends EngineError {
+  constructor() { super('permission-denied', 'no-basic-auth', 'no basic auth credentials'); }
+}
+
 export interface TokenOptions {
   /** Ask for a refresh token (docker login sends offline_token=true&client_id=docker). */
   offline?: boolean;
@@ -40,7 +45,11 @@ export class Authorizer {
     if (this.auth.registryToken) return `Bearer ${this.auth.registryToken}`;
     const c = this.challenge;
     if (!c) return undefined;
-    if (c.scheme === 'basic') return this.basic() ?? undefined;
+    if (c.scheme === 'basic') {
+      const basic = this.basic();
+      if (!basic) throw new NoBasicCredentialsError();
+      return basic;
+    }
     const key = [...scopes].sort().join(' ');
     const cached = this.tokens.get(key);
     if (cached && cached.expires > this.clock() + 5_000) return `Bearer ${cached.value}`;

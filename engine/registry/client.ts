@@ -2,9 +2,10 @@
 // registry HTTPS without verification, then HTTP, as Docker does), the authoriser fed by the ping's
 // challenge, and `send`, which adds the Authorization for the request's scopes and answers a 401 by
 // taking the new challenge and trying once more.
-import { Authorizer, type AuthConfig } from './auth.js';
+import { Authorizer, NoBasicCredentialsError, type AuthConfig } from './auth.js';
 import { parseChallenges } from './challenge.js';
-import { RegistryError, registryErrorFrom, TransportError } from './errors.js';
+import { EngineError } from '../errors.js';
+import { RegistryError, registryErrorFrom, statusLine, TransportError } from './errors.js';
 import { endpointsFor, type Endpoint, type RegistryConfig } from './hosts.js';
 import { Repository } from './repository.js';
 import { headerAll, readBody, Transport, type HttpResponse, type RequestOptions } from './transport.js';
@@ -44,13 +45,18 @@ export class RegistryClient {
   }
 
   /** A request with authorisation for `scopes`; a 401 is retried once with a fresh token. */
-  async send(pathOrUrl: string, scopes: string[], opts: RequestOptions = {}): Promise<HttpResponse> {
+  async send(pathOrUrl: string, scopes: string[], opts: RequestOptions & { offlineToken?: boolean } = {}): Promise<HttpResponse> {
     const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : this.transport.url(pathOrUrl);
     const replayable = opts.body === undefined || typeof opts.body === 'string' || Buffer.isBuffer(opts.body);
     for (let attempt = 0; ; attempt++) {
-      const auth = await this.authorizer.header(scopes);
+      const auth = await this.authorizer.header(scopes, { offline: opts.offlineToken }).catch((e: unknown) => {
+        // docker parity: the auth transport fails the request itself, so Go wraps it as a url.Error
+        if (e instanceof NoBasicCredentialsError) throw new TransportError(opts.method ?? 'GET', url, e.message, false, e);
+        throw e;
+      });
       const headers = { ...opts.headers, ...(auth ? { authorization: auth } : {}) };
-      const res = await this.transport.request(url, { ...opts, headers });
+      const { offlineToken: _o, ...request } = opts;
+      const res = await this.transport.request(url, { ...request, headers });
       if (res.status !== 401 || attempt > 0 || !replayable) return res;
       const challenge = headerAll(res.headers, 'www-authenticate');
       await res.body.dump().catch(() => undefined);
@@ -65,14 +71,17 @@ export class RegistryClient {
     throw registryErrorFrom(res.status, body, parseChallenges(headerAll(res.headers, 'www-authenticate')));
   }
 
-  /** Verify credentials the way `docker login` does: ping, then (Bearer) a token with offline_token. */
+  /**
+   * Verify credentials the way `docker login` does: GET /v2/ through the challenge (Basic credentials,
+   * or a token asked for with offline_token so the realm may hand out a refresh token).
+   */
   async login(): Promise<{ identityToken?: string }> {
-    if (this.authorizer.scheme === 'bearer') {
-      await this.authorizer.header([], { offline: true });
-      return { identityToken: this.authorizer.refreshToken };
-    }
-    if (this.authorizer.scheme === 'basic') await this.expect(await this.send('/v2/', []), 200);
-    return {};
+    if (!this.authorizer.scheme) return {};
+    const res = await this.send('/v2/', [], { offlineToken: true });
+    await res.body.dump().catch(() => undefined);
+    // docker parity: moby registry/auth.go loginV2
+    if (res.status !== 200) throw new EngineError('permission-denied', 'login-failed', `login attempt to ${this.base}/v2/ failed with status: ${statusLine(res.status)}`);
+    return { identityToken: this.authorizer.refreshToken };
   }
 
   close(): Promise<void> { return this.transport.close(); }

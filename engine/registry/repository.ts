@@ -23,13 +23,24 @@ export class Repository {
 
   private p(rest: string) { return `/v2/${this.path}/${rest}`; }
 
-  /** GET a manifest; by digest the bytes must hash to it (the registry is not trusted). */
+  /**
+   * A manifest by tag or digest. A tag is resolved as Docker 20.10 does it: HEAD for the digest, then
+   * GET by digest (a registry that answers the HEAD without a digest, or with an error, gets a GET by
+   * tag, whose body carries the error details). By digest the bytes must hash to it.
+   */
   async manifest(ref: string): Promise<FetchedManifest> {
-    const res = await this.client.expect(await this.client.send(this.p(`manifests/${ref}`), this.scopes, { headers: { accept: MANIFEST_ACCEPT } }), 200);
+    let target = ref;
+    if (!isDigest(ref)) {
+      const head = await this.client.send(this.p(`manifests/${ref}`), this.scopes, { method: 'HEAD', headers: { accept: MANIFEST_ACCEPT } });
+      await head.body.dump().catch(() => undefined);
+      const digest = header(head.headers, 'docker-content-digest');
+      if (head.status >= 200 && head.status < 400 && digest && /^sha256:[a-f0-9]{64}$/.test(digest)) target = digest;
+    }
+    const res = await this.client.expect(await this.client.send(this.p(`manifests/${target}`), this.scopes, { headers: { accept: MANIFEST_ACCEPT } }), 200);
     const bytes = await readBody(res, 8 << 20);
     const digest = sha256Digest(bytes);
-    if (isDigest(ref) && digest !== ref) {
-      throw new EngineError('invalid-argument', 'manifest-digest-mismatch', `manifest verification failed for digest ${ref}`);
+    if (isDigest(target) && digest !== target) {
+      throw new EngineError('invalid-argument', 'manifest-digest-mismatch', `manifest verification failed for digest ${target}`);
     }
     return { bytes, contentType: header(res.headers, 'content-type') ?? '', digest };
   }

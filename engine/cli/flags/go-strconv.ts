@@ -1,10 +1,9 @@
 // Go's strconv integer parsing with its exact error texts, because docker's flags (pflag Int64/Uint16,
 // ulimit, port ranges) surface those texts verbatim: `strconv.ParseInt: parsing "x": invalid syntax`.
 
-/** Go's strconv.Quote, close enough for flag values (JSON escapes match Go's for ASCII). */
-export function goQuote(s: string): string {
-  return JSON.stringify(s);
-}
+import { goQuote } from '../../format/template/go-quote.js';
+
+export { goQuote };
 
 const numErr = (fn: string, raw: string, what: 'invalid syntax' | 'value out of range') =>
   new Error(`strconv.${fn}: parsing ${goQuote(raw)}: ${what}`);

@@ -5,7 +5,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Engine } from '../../context.js';
+import { EngineError } from '../../errors.js';
 import { parseStored } from '../../images/reference.js';
+import { TransportError } from '../../registry/errors.js';
 import type { Repository } from '../../registry/repository.js';
 import { HashTap } from '../../storage/digest.js';
 import type { DistEntry } from '../../storage/dist-metadata.js';
@@ -31,7 +33,10 @@ const domainOf = (repository: string) => parseStored(repository).domain;
 export function pushLayer(engine: Engine, diffId: string, size: number, ctx: LayerPushContext): Promise<PushedBlob> {
   const seen = ctx.done.get(diffId);
   if (seen) return seen.then((b) => { ctx.sink(update(progressId(diffId), 'Layer already exists')); return b; });
-  const p = pushOnce(engine, diffId, size, ctx);
+  // docker parity: moby distribution/errors.go retryOnError drops the url.Error around upload failures
+  const p = pushOnce(engine, diffId, size, ctx).catch((e: unknown) => {
+    throw e instanceof TransportError ? new EngineError(e.kind, e.code, e.causeText, { cause: e }) : e;
+  });
   ctx.done.set(diffId, p);
   return p;
 }

@@ -1,5 +1,4 @@
 import { posix } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { StatusError } from '../../command.js';
 import { getArchive, isDir, isSymlinkMode, modeKind, putArchive, statPath, type ContainerPathStat } from '../../../domain/containers/archive.js';
@@ -13,6 +12,7 @@ import {
   copyInfoDestinationPath, copyInfoSourcePath, cpError, getRebaseName, prepareArchiveCopy, resolveLocalPath, splitCpArg,
   splitPathDirEntry, validateOutputPath, type CopyInfo,
 } from './cp-paths.js';
+import { pipeToStdout } from './stdout-pipe.js';
 
 // docker parity: cli@28.2 cli/command/container/cp.go
 interface CpConfig { container: string; src: string; dst: string; followLink: boolean; copyUIDGID: boolean; quiet: boolean }
@@ -40,7 +40,7 @@ async function copyFromContainer(ctx: CommandContext, engine: Engine, c: CpConfi
     }
   }
   const { stat, tar } = await daemon(getArchive(engine, { ref: c.container, path: src }));
-  if (dst === '-') { await pipeline(tar, ctx.io.stdout, { end: false }); return; }
+  if (dst === '-') { await pipeToStdout(ctx.io, tar); return; }
   const total = { n: 0 };
   let content: AsyncIterable<Buffer | string> = counted(tar, total);
   if (rebaseName) content = rebaseTar(content, splitPathDirEntry(src)[1], rebaseName);

@@ -6,6 +6,7 @@ import { StatusError } from '../../command.js';
 import { changeKindLetter, containerChanges } from '../../../domain/containers/changes.js';
 import { exportContainer } from '../../../domain/containers/export.js';
 import { goPathError, isErrno } from '../../../domain/containers/go-errors.js';
+import { pipeToStdout } from './stdout-pipe.js';
 
 const diff: CommandSpec = {
   path: 'container diff', aliases: ['diff'], usage: 'CONTAINER', description: "Inspect changes to files or directories on a container's filesystem",
@@ -32,7 +33,7 @@ const exportCmd: CommandSpec = {
     const engine = await ctx.engine();
     const tar = await exportContainer(engine, { ref: ctx.args[0]! });
     if (output) await writeAtomic(output, tar);
-    else await pipeline(tar, ctx.io.stdout, { end: false });
+    else await pipeToStdout(ctx.io, tar);
     return 0;
   },
 };

@@ -4,19 +4,18 @@ import { removeContainer } from '../../../domain/containers/remove.js';
 import { stopContainer } from '../../../domain/containers/stop.js';
 import { waitContainer } from '../../../domain/containers/wait.js';
 import { cleanupContainer } from '../../../domain/containers/cleanup.js';
-import { forEachRef } from './batch.js';
+import { forEachRef, STOP_TIMEOUT_FLAGS, stopTimeout } from './batch.js';
 
 const stop: CommandSpec = {
   path: 'container stop', aliases: ['stop'], usage: '[OPTIONS] CONTAINER [CONTAINER...]', description: 'Stop one or more running containers',
   args: { min: 1 },
   flags: [
     { name: 'signal', short: 's', type: 'string', usage: 'Signal to send to the container' },
-    { name: 'time', short: 't', type: 'int', usage: 'Seconds to wait before killing the container' },
-    { name: 'timeout', type: 'int', hidden: true },
+    ...STOP_TIMEOUT_FLAGS,
   ],
   async run(ctx) {
     const engine = await ctx.engine();
-    const timeout = ctx.changed.has('time') ? (ctx.flags.time as number) : ctx.changed.has('timeout') ? (ctx.flags.timeout as number) : undefined;
+    const timeout = stopTimeout(ctx);
     const signal = (ctx.flags.signal as string) || undefined;
     return (await forEachRef(ctx, async (ref) => { await stopContainer(engine, { ref, timeoutSeconds: timeout, signal }); return ref; })).code;
   },

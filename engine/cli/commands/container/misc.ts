@@ -6,7 +6,7 @@ import { getContainer } from '../../../domain/containers/lookup.js';
 import { syncContainer } from '../../../domain/containers/sync.js';
 import { waitContainer } from '../../../domain/containers/wait.js';
 import { followOutput, stdinOnly } from '../../../domain/containers/output-stream.js';
-import { attachHandlers, pumpStdin } from '../../attach-io.js';
+import { attachHandlers, enterRawTerminal, pumpStdin } from '../../attach-io.js';
 import { daemonError } from '../../exit.js';
 import { forEachRef } from './batch.js';
 
@@ -72,9 +72,11 @@ const attach: CommandSpec = {
     const output = await followOutput(engine, rec, session.handlers);
     output.markStarted();
     const conn = rec.Config.OpenStdin && !ctx.flags['no-stdin'] ? await stdinOnly(engine, rec.Id) : undefined;
+    const restoreTerminal = conn ? enterRawTerminal(ctx.io, rec.Config.Tty) : () => undefined;
     const pump = conn ? pumpStdin(engine, rec.Id, ctx.io, conn, { tty: rec.Config.Tty, detachKeys: ctx.flags['detach-keys'] as string }) : undefined;
     const detached = await Promise.race([session.ended.then(() => false), pump?.detached.then(() => true) ?? new Promise<boolean>(() => undefined)]);
     pump?.stop();
+    restoreTerminal();
     conn?.close();
     output.stop();
     if (detached) return 0;

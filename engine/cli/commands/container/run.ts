@@ -9,20 +9,16 @@ import { createContainer } from '../../../domain/containers/create.js';
 import { removeContainer } from '../../../domain/containers/remove.js';
 import { startContainer } from '../../../domain/containers/start.js';
 import { waitContainer } from '../../../domain/containers/wait.js';
-import { attachHandlers, pumpStdin } from '../../attach-io.js';
+import { attachHandlers, enterRawTerminal, pumpStdin } from '../../attach-io.js';
 import { daemonError, runFailureStatus } from '../../exit.js';
 import { buildCreateBody } from '../../flags/create-body.js';
 import { cidFileExists, cidFileNotCreated, ContainerOptionsError, renderCreateError } from '../../flags/create-errors.js';
 import { CREATE_FLAGS as createFlags, RUN_FLAGS as runFlags } from '../../flags/container-flags.js';
-import { familiarString, parseNormalizedNamed, withDefaultTag } from '../../../images/reference.js';
-
-const familiarNameWithTag = (ref: string) => {
-  try { return familiarString(withDefaultTag(parseNormalizedNamed(ref))); } catch { return ref; }
-};
+import { createWithPull } from '../image/pull-on-create.js';
 
 type Built = ReturnType<typeof buildCreateBody>;
 
-/** Create the container, and print Docker's pull hint when the image is missing (no registry pull yet). */
+/** Create the container, pulling its image first or when missing as --pull says. */
 async function create(ctx: CommandContext, engine: Engine, built: Built, command: 'run' | 'create'): Promise<string> {
   const fail = (e: unknown): never => {
     const known = e instanceof EngineError || e instanceof ContainerOptionsError;
@@ -32,17 +28,13 @@ async function create(ctx: CommandContext, engine: Engine, built: Built, command
   const cid = built.cidfile ? openCidFile(built.cidfile) : undefined;
   if (cid instanceof Error) return fail(cid);
   try {
-    const report = await createContainer(engine, { name: built.name, body: built.body });
+    const report = await createWithPull(ctx, engine, { image: built.body.Image, pull: built.pull, quiet: built.quiet, platform: built.platform },
+      () => createContainer(engine, { name: built.name, body: built.body }));
     for (const w of [...built.warnings, ...report.Warnings]) ctx.io.stderr.write(`WARNING: ${w}\n`);
     if (cid) writeFileSync(cid, report.Id);
     return report.Id;
   } catch (e) {
     if (cid) rmSync(cid, { force: true });
-    if (isEngineError(e, 'not-found') && (e as EngineError).code === 'no-such-image') {
-      ctx.io.stderr.write(`Unable to find image '${familiarNameWithTag(built.body.Image)}' locally\n`);
-      const repo = familiarNameWithTag(built.body.Image).replace(/:[^:/]*$/, '');
-      return fail(new EngineError('not-found', 'pull-denied', `pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`));
-    }
     return fail(e);
   }
 }
@@ -122,11 +114,13 @@ async function runAttached(ctx: CommandContext, engine: Engine, id: string, buil
   const streams = { stdout: built.body.AttachStdout !== false, stderr: built.body.AttachStderr !== false };
   const session = attachHandlers(ctx.io, streams, tty);
   const exit = built.body.HostConfig?.AutoRemove ? watchExitCode(engine, id) : undefined;
+  const restoreTerminal = built.body.OpenStdin && built.body.AttachStdin ? enterRawTerminal(ctx.io, tty) : () => undefined;
   let report;
   try {
     report = await startContainer(engine, { ref: id, attach: { ...session.handlers, stdin: built.body.OpenStdin === true && built.body.AttachStdin === true } });
   } catch (e) {
     exit?.close();
+    restoreTerminal();
     if (built.body.HostConfig?.AutoRemove) await removeContainer(engine, { ref: id, force: true }).catch(() => undefined);
     throw new StatusError(`${ctx.prog}: ${daemonError(e)}\n\nRun '${ctx.invokedAs} --help' for more information`, runFailureStatus(e));
   }
@@ -134,6 +128,7 @@ async function runAttached(ctx: CommandContext, engine: Engine, id: string, buil
     ? pumpStdin(engine, id, ctx.io, report.attach, { tty, detachKeys: built.detachKeys }) : undefined;
   const detached = await Promise.race([session.ended.then(() => false), pump?.detached.then(() => true) ?? new Promise<boolean>(() => undefined)]);
   pump?.stop();
+  restoreTerminal();
   report.attach?.close();
   if (detached) { exit?.close(); return 0; }
   const StatusCode = await waitExit(engine, id, exit);

@@ -4,7 +4,7 @@ import { startContainer } from '../../../domain/containers/start.js';
 import { getContainer } from '../../../domain/containers/lookup.js';
 import { stopContainer } from '../../../domain/containers/stop.js';
 import { waitContainer } from '../../../domain/containers/wait.js';
-import { attachHandlers, pumpStdin } from '../../attach-io.js';
+import { attachHandlers, enterRawTerminal, pumpStdin } from '../../attach-io.js';
 import { daemonError } from '../../exit.js';
 import { forEachRef } from './batch.js';
 
@@ -26,15 +26,18 @@ const start: CommandSpec = {
       if (ctx.args.length > 1) throw new StatusError('you cannot start and attach multiple containers at once', 1);
       const rec = getContainer(engine, ctx.args[0]!);
       const session = attachHandlers(ctx.io, { stdout: true, stderr: true }, rec.Config.Tty);
+      const restoreTerminal = ctx.flags.interactive ? enterRawTerminal(ctx.io, rec.Config.Tty) : () => undefined;
       let report;
       try {
         report = await startContainer(engine, { ref: rec.Id, attach: { ...session.handlers, stdin: (ctx.flags.interactive as boolean) && rec.Config.OpenStdin } });
       } catch (e) {
+        restoreTerminal();
         throw new StatusError(daemonError(e), 1);
       }
       const pump = report.attach && ctx.flags.interactive ? pumpStdin(engine, rec.Id, ctx.io, report.attach, { tty: rec.Config.Tty, detachKeys: ctx.flags['detach-keys'] as string }) : undefined;
       await Promise.race([session.ended, ...(pump ? [pump.detached] : [])]);
       pump?.stop();
+      restoreTerminal();
       report.attach?.close();
       return (await waitContainer(engine, { ref: rec.Id })).StatusCode;
     }
@@ -49,11 +52,11 @@ const restart: CommandSpec = {
   args: { min: 1 },
   flags: [
     { name: 'signal', short: 's', type: 'string', usage: 'Signal to send to the container' },
-    { name: 'time', short: 't', type: 'int', usage: 'Seconds to wait before killing the container' },
+    ...STOP_TIMEOUT_FLAGS,
   ],
   async run(ctx) {
     const engine = await ctx.engine();
-    const timeout = ctx.changed.has('time') ? (ctx.flags.time as number) : undefined;
+    const timeout = stopTimeout(ctx);
     return (await forEachRef(ctx, async (ref) => {
       await stopContainer(engine, { ref, timeoutSeconds: timeout, signal: (ctx.flags.signal as string) || undefined });
       await startContainer(engine, { ref });

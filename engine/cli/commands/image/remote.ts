@@ -44,8 +44,14 @@ export function progressRenderer(out: Writable & { isTTY?: boolean; columns?: nu
   return (m) => r.write(m);
 }
 
+export interface PullCliOptions {
+  reference: string; allTags?: boolean; platform?: string; out: Writable; quiet: boolean;
+  /** How a failure after the stream began is raised (default: a bare message, exit 1). */
+  inBand?: (message: string) => Error;
+}
+
 /** Run a pull, printing its stream to `out`; errors after the stream began are printed bare. */
-export async function pullWithProgress(engine: Engine, access: RegistryAccess, opts: { reference: string; allTags?: boolean; platform?: string; out: Writable; quiet: boolean }): Promise<PullReport> {
+export async function pullWithProgress(engine: Engine, access: RegistryAccess, opts: PullCliOptions): Promise<PullReport> {
   const render = progressRenderer(opts.out, opts.quiet);
   let started = false;
   try {
@@ -54,7 +60,8 @@ export async function pullWithProgress(engine: Engine, access: RegistryAccess, o
       onProgress: (m) => { started = true; render(m); },
     });
   } catch (e) {
-    if (started) throw new StatusError(e instanceof Error ? e.message : String(e), 1);
+    const text = e instanceof Error ? e.message : String(e);
+    if (started) throw opts.inBand ? opts.inBand(text) : new StatusError(text, 1);
     throw e;
   }
 }
