@@ -24,7 +24,7 @@ for (const entry of entries) {
       // Native addons cannot be bundled; they are resolved from node_modules at run time.
       external: ['better-sqlite3', 'node-unix-socket'],
       banner: {
-        js: "#!/usr/bin/env node\nimport { createRequire as __skiffCreateRequire } from 'node:module'; const require = __skiffCreateRequire(import.meta.url);",
+        js: "#!/usr/bin/env -S node --\nimport { createRequire as __skiffCreateRequire } from 'node:module'; const require = __skiffCreateRequire(import.meta.url);",
       },
       logLevel: 'warning',
     });

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
 // The docker shim: `docker ARGS` runs `skiff ARGS`, nothing else, and prints nothing of its own.
 // It loads skiff's bundle in this same process (one Node start-up, not two); SKIFF_PROG makes
 // skiff's messages say "docker" as the docker CLI's do.

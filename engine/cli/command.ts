@@ -32,7 +32,10 @@ export interface CommandSpec {
   aliases?: string[];
   /** Usage after the command path, e.g. "[OPTIONS] CONTAINER [CONTAINER...]". */
   usage: string;
+  /** cobra's Short: the one line command listings show. */
   description: string;
+  /** cobra's Long, when the command's own help says more than its listing line. */
+  long?: string;
   flags: FlagSpec[];
   args?: ArgRule;
   /** False for run/create/exec: flags after the first positional belong to the container's command. */

@@ -26,7 +26,7 @@ describe.each(targets.map((make) => ({ make, label: make === rootTarget ? 'root'
   afterAll(async () => { if (names.length) await t.run(['rm', '-f', ...names]); });
 
   it('logs: --tail, -t, --since, stdout and stderr apart, -f follows until exit', async () => {
-    const name = await start('sh', '-c', 'echo out1; echo out2; echo out3; sleep 0.2; echo err1 >&2; echo err2 >&2; echo err3 >&2; sleep 1; echo late');
+    const name = await start('sh', '-c', 'echo out1; echo out2; echo out3; sleep 0.2; echo err1 >&2; echo err2 >&2; echo err3 >&2; sleep 4; echo late');
     await sleep(600);
     // --tail counts lines of both streams together, as Docker's does.
     expect(await t.run(['logs', '--tail', '4', name])).toMatchObject({ stdout: 'out3\n', stderr: 'err1\nerr2\nerr3\n' });
@@ -57,7 +57,7 @@ describe.each(targets.map((make) => ({ make, label: make === rootTarget ? 'root'
   });
 
   it('wait prints the exit code; restart runs the container again', async () => {
-    const name = await start('sh', '-c', 'sleep 0.5; exit 3');
+    const name = await start('sh', '-c', 'sleep 3; exit 3');
     expect((await t.run(['wait', name], { timeoutMs: 20_000 })).stdout).toBe('3\n');
     expect((await t.run(['restart', name])).stdout).toBe(`${name}\n`);
     expect((await t.run(['inspect', '-f', '{{.State.Running}}', name])).stdout).toBe('true\n');

@@ -4,7 +4,8 @@ import type { CliIO, CommandContext, CommandSpec } from './command.js';
 import { StatusError } from './command.js';
 import { daemonError } from './exit.js';
 import { FlagError, parseFlags, type FlagSpec } from './pflag.js';
-import { renderCommandHelp, renderGroupHelp } from './help.js';
+import { displayPath, renderCommandHelp, renderGroupHelp, renderRootHelp } from './help.js';
+import { helpColumns } from './flag-usages.js';
 
 export interface GlobalOptions { root?: string; runroot?: string; storageDriver?: string; logLevel?: string }
 
@@ -47,12 +48,13 @@ export async function dispatch(argv: string[], deps: DispatchDeps): Promise<numb
   if (global.flags.version) { deps.printVersion(io); return 0; }
   const rest = global.args;
   const table = commandTable(deps.commands);
+  if (rest[0] === 'help') return helpCommand(io, prog, deps.commands, table, rest.slice(1));
   const { spec, consumed } = findCommand(table, rest);
   if (!spec) return unknownCommand(io, prog, deps.commands, rest, global.flags.help === true);
-  const invokedAs = [prog, ...rest.slice(0, consumed)].join(' ');
+  const invokedAs = `${prog} ${displayPath(spec, rest.slice(0, consumed).join(' '))}`;
   const cmdArgs = rest.slice(consumed);
   if (cmdArgs.includes('--help') && (spec.interspersed !== false || cmdArgs[0] === '--help')) {
-    io.stdout.write(renderCommandHelp(spec, invokedAs));
+    io.stdout.write(renderCommandHelp(spec, invokedAs, helpColumns(io)));
     return 0;
   }
   let parsed;
@@ -62,6 +64,7 @@ export async function dispatch(argv: string[], deps: DispatchDeps): Promise<numb
     if (e instanceof FlagError) return usageError(io, e.message, `${invokedAs} ${spec.usage}`, invokedAs, 125);
     throw e;
   }
+  for (const notice of parsed.notices) io.stdout.write(`${notice}\n`);
   const argProblem = checkArgs(spec, parsed.args.length);
   if (argProblem) {
     const verb = argProblem.startsWith('requires at least') && spec.args?.max === undefined ? 'See' : 'Run';
@@ -137,10 +140,43 @@ function findCommand(table: Table, words: string[]): { spec?: CommandSpec; consu
   return { consumed: 0 };
 }
 
+const groupsOf = (commands: CommandSpec[]) => new Set(commands.map((c) => c.path.split(' ')).filter((p) => p.length > 1).map((p) => p[0]!));
+
+const rootHelp = (io: CliIO, prog: string, commands: CommandSpec[]) => renderRootHelp(prog, commands, globalHelpFlags(io.env), helpColumns(io));
+
+// docker parity: cli@28.2 cli/cobra.go helpCommand — `help [command]` prints that command's help.
+function helpCommand(io: CliIO, prog: string, commands: CommandSpec[], table: Table, words: string[]): number {
+  if (words.length === 0) { io.stdout.write(rootHelp(io, prog, commands)); return 0; }
+  const { spec, consumed } = findCommand(table, words);
+  if (spec) {
+    if (consumed < words.length) { io.stderr.write(`unknown help topic: ${words.slice(consumed).join(' ')}\n`); return 1; }
+    io.stdout.write(renderCommandHelp(spec, `${prog} ${displayPath(spec, words.join(' '))}`, helpColumns(io)));
+    return 0;
+  }
+  if (groupsOf(commands).has(words[0]!) && words.length === 1) { io.stdout.write(renderGroupHelp(prog, words[0]!, commands)); return 0; }
+  io.stderr.write(`unknown help topic: ${groupsOf(commands).has(words[0]!) ? words.slice(1).join(' ') : words.join(' ')}\n`);
+  return 1;
+}
+
+/** docker's global options as its root help lists them, defaults spelled from the client config dir. */
+function globalHelpFlags(env: NodeJS.ProcessEnv): FlagSpec[] {
+  const configDir = env.DOCKER_CONFIG || `${env.HOME ?? ''}/.docker`;
+  const certDir = env.DOCKER_CERT_PATH || configDir;
+  const usage: Record<string, string> = {
+    config: `Location of client config files (default "${configDir}")`,
+    context: 'Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and default context set with "docker context use")',
+    'log-level': 'Set the logging level ("debug", "info", "warn", "error", "fatal") (default "info")',
+    tlscacert: `Trust certs signed only by this CA (default "${certDir}/ca.pem")`,
+    tlscert: `Path to TLS certificate file (default "${certDir}/cert.pem")`,
+    tlskey: `Path to TLS key file (default "${certDir}/key.pem")`,
+  };
+  return GLOBAL_FLAGS.map((f) => ({ ...f, valueName: f.type === 'stringArray' ? 'list' : f.valueName, usage: usage[f.name] ?? f.usage }));
+}
+
 function unknownCommand(io: CliIO, prog: string, commands: CommandSpec[], words: string[], help: boolean): number {
-  const groups = new Set(commands.map((c) => c.path.split(' ')).filter((p) => p.length > 1).map((p) => p[0]!));
+  const groups = groupsOf(commands);
   if (words.length === 0) {
-    io.stdout.write(renderGroupHelp(prog, undefined, commands));
+    io.stdout.write(rootHelp(io, prog, commands));
     return 0;
   }
   const first = words[0]!;
@@ -152,8 +188,8 @@ function unknownCommand(io: CliIO, prog: string, commands: CommandSpec[], words:
     io.stderr.write(`${prog}: unknown command: ${prog} ${first} ${words[1]}\n\nUsage:  ${prog} ${first}\n\nRun '${prog} ${first} --help' for more information\n`);
     return 1;
   }
-  if (first === '--help' || first === 'help' || help) {
-    io.stdout.write(renderGroupHelp(prog, undefined, commands));
+  if (first === '--help' || help) {
+    io.stdout.write(rootHelp(io, prog, commands));
     return 0;
   }
   io.stderr.write(`${prog}: unknown command: ${prog} ${first}\n\nRun '${prog} --help' for more information\n`);

@@ -100,7 +100,9 @@ export function renderOne(format: string, value: unknown): string {
   } catch (e) {
     if (!(e instanceof TemplateError)) throw e;
   }
-  const raw: unknown = JSON.parse(marshalJSON(value));
+  // The fallback reads the API's raw JSON (a typed view's toJSON), not the client struct's marshalling.
+  const rawOf = (v: unknown) => (v && typeof (v as { toJSON?: unknown }).toJSON === 'function' ? (v as { toJSON(): unknown }).toJSON() : v);
+  const raw: unknown = JSON.parse(marshalJSON(rawOf(value)));
   try {
     return tmpl.execute(raw, { missingKey: 'error' }) + '\n';
   } catch (e) {

@@ -50,6 +50,9 @@ export async function createWithConmon(o: ConmonCreateOptions): Promise<ConmonCr
   });
   const sync = child.stdio[3] as Readable;
   const start = child.stdio[4] as Writable;
+  // conmon closes or resets its ends when it daemonizes; that is not an error for us.
+  start.on('error', () => undefined);
+  sync.on('error', () => undefined);
   const intermediateExit = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
   const spawnError = new Promise<never>((_, reject) => child.on('error', (e) => reject(new EngineError('unavailable', 'conmon-spawn', `conmon: ${e.message}`))));
   try {

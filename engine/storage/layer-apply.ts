@@ -148,8 +148,11 @@ class Applier {
   private async file(rel: string, h: TarHeader, body: () => AsyncGenerator<Buffer>): Promise<void> {
     await this.prepare(rel, false);
     const fd = await fsp.open(this.abs(rel), C.O_WRONLY | C.O_CREAT | C.O_EXCL | C.O_NOFOLLOW, 0o600);
-    await pipeline(body(), createWriteStream('', { fd: fd.fd, autoClose: false }));
-    await fd.close();
+    try {
+      await pipeline(body(), createWriteStream('', { fd: fd.fd, autoClose: false }));
+    } finally {
+      await fd.close(); // also when the layer stream fails half way (a leaked handle is closed by GC, loudly)
+    }
     this.size += h.size;
     this.record(rel, 'file', h);
     await this.applyMeta(this.meta(rel, h));

@@ -60,5 +60,8 @@ export function hostResources(): HostResources {
   return resources;
 }
 
+/** The cgroup hierarchy the host mounts: 2 when /sys/fs/cgroup is the unified hierarchy. */
+export const cgroupVersion = (): 1 | 2 => (existsSync('/sys/fs/cgroup/cgroup.controllers') ? 2 : 1);
+
 /** Whether a host path exists (bind sources of --mount). */
 export const pathExists = (path: string) => existsSync(path);

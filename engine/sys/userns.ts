@@ -107,7 +107,7 @@ function safeUserName(uid: number): string {
 }
 
 function reexecInside(pid: number, argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const args = ['--user', '--mount', '--preserve-credentials', '-t', String(pid), '--', process.execPath, ...process.execArgv, process.argv[1]!, ...argv];
+  const args = ['--user', '--mount', '--preserve-credentials', '-t', String(pid), '--', process.execPath, ...process.execArgv, '--', process.argv[1]!, ...argv];
   const child = spawn('nsenter', args, { stdio: 'inherit', env });
   const forward = (sig: NodeJS.Signals) => () => { child.kill(sig); };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGWINCH', 'SIGUSR1', 'SIGUSR2'];

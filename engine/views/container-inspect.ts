@@ -4,6 +4,8 @@
 import type { ContainerRecord } from '../model/container.js';
 import { INSPECT_RESPONSE } from './container-inspect-types.js';
 import { goTyped } from './go-typed.js';
+import { portMap } from './container-ports.js';
+import { dockerDriverName } from './driver-name.js';
 
 export interface InspectContext {
   hostsPath: string; hostnamePath: string; resolvConfPath: string; logPath: string;
@@ -37,14 +39,14 @@ export function containerInspectJson(rec: ContainerRecord, ctx: InspectContext):
     LogPath: started ? ctx.logPath : '',
     Name: `/${rec.Name}`,
     RestartCount: s.RestartCount,
-    Driver: rec.Driver,
+    Driver: dockerDriverName(rec.Driver),
     Platform: 'linux',
     MountLabel: '',
     ProcessLabel: '',
     AppArmorProfile: '',
     ExecIDs: ctx.execIds && ctx.execIds.length > 0 ? ctx.execIds : null,
     HostConfig: rec.HostConfig,
-    GraphDriver: { Data: ctx.graphDriver.Data, Name: ctx.graphDriver.Name },
+    GraphDriver: { Data: ctx.graphDriver.Data, Name: dockerDriverName(ctx.graphDriver.Name) },
   };
   if (ctx.sizeRw !== undefined) view.SizeRw = ctx.sizeRw;
   if (ctx.sizeRootFs !== undefined) view.SizeRootFs = ctx.sizeRootFs;
@@ -78,14 +80,8 @@ function networkSettings(rec: ContainerRecord): Record<string, unknown> {
   };
   return {
     Bridge: '', SandboxID: '', HairpinMode: false, LinkLocalIPv6Address: '', LinkLocalIPv6PrefixLen: 0,
-    Ports: rec.State.Status === 'running' ? portsView(rec) : {}, SandboxKey: '', SecondaryIPAddresses: null, SecondaryIPv6Addresses: null,
+    Ports: portMap(rec), SandboxKey: '', SecondaryIPAddresses: null, SecondaryIPv6Addresses: null,
     EndpointID: '', Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, IPAddress: '', IPPrefixLen: 0, IPv6Gateway: '', MacAddress: '',
     Networks: Object.fromEntries(networkNames(rec).map((n) => [n, { ...endpoint }])),
   };
-}
-
-function portsView(rec: ContainerRecord): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const p of Object.keys(rec.Config.ExposedPorts ?? {})) out[p] = null;
-  return out;
 }

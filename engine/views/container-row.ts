@@ -6,6 +6,7 @@
 import { ellipsis, goQuote, goStruct, goTimeString, GO_MARSHAL_JSON, humanDuration, humanSizeWithPrecision, marshalJSON } from '../format/index.js';
 import { familiarString, parseNormalizedNamed } from '../images/reference.js';
 import type { ContainerSummary } from './container-summary.js';
+import { displayablePorts } from './container-ports.js';
 
 export const PS_HEADERS: Record<string, string> = {
   ID: 'CONTAINER ID', Image: 'IMAGE', Command: 'COMMAND', CreatedAt: 'CREATED AT', RunningFor: 'CREATED', Ports: 'PORTS',
@@ -51,7 +52,7 @@ function rowFields(c: ContainerSummary, opts: { trunc: boolean; now: number }): 
     Command: goQuote(command),
     CreatedAt: goTimeString(new Date(c.Created * 1000)),
     RunningFor: `${humanDuration(Math.max(0, opts.now - c.Created * 1000))} ago`,
-    Ports: '',
+    Ports: displayablePorts(c.Ports),
     State: c.State,
     Status: c.Status,
     Size: sizeColumn(c.SizeRw ?? 0, c.SizeRootFs ?? 0),

@@ -3,10 +3,11 @@ import type { ContainerRecord } from '../model/container.js';
 import { humanDuration } from '../format/units.js';
 import { parseTime } from './time.js';
 import { networkNames } from './container-inspect.js';
+import { portMap, summaryPorts, type SummaryPort } from './container-ports.js';
 
 export interface ContainerSummary {
   Id: string; Names: string[]; Image: string; ImageID: string; Command: string; Created: number;
-  Ports: Array<{ IP?: string; PrivatePort: number; PublicPort?: number; Type: string }>;
+  Ports: SummaryPort[];
   SizeRw?: number; SizeRootFs?: number;
   Labels: Record<string, string>; State: string; Status: string;
   HostConfig: { NetworkMode: string };
@@ -22,9 +23,9 @@ export function containerSummary(rec: ContainerRecord, imageDisplay: string, now
     Names: [`/${rec.Name}`],
     Image: imageDisplay,
     ImageID: rec.ImageId,
-    Command: [rec.Path, ...rec.Args].filter((a, i) => i > 0 || a !== '').map(quoteIfNeeded).join(' '),
+    Command: summaryCommand(rec.Path, rec.Args),
     Created: Math.floor(Date.parse(rec.Created) / 1000),
-    Ports: [],
+    Ports: summaryPorts(portMap(rec)),
     Labels: rec.Config.Labels ?? {},
     State: rec.State.Status,
     Status: statusText(rec, now),
@@ -36,8 +37,11 @@ export function containerSummary(rec: ContainerRecord, imageDisplay: string, now
   return summary;
 }
 
-// docker parity: moby daemon/list.go joins Path and Args unquoted, except args with spaces stay as given.
-const quoteIfNeeded = (a: string) => a;
+// docker parity: moby container/view.go transform — arguments holding a space are wrapped in single quotes.
+export function summaryCommand(path: string, args: string[]): string {
+  if (args.length === 0) return path;
+  return `${path} ${args.map((a) => (a.includes(' ') ? `'${a}'` : a)).join(' ')}`;
+}
 
 // docker parity: moby container/state.go String()
 export function statusText(rec: ContainerRecord, now: number): string {

@@ -1,9 +1,10 @@
 // Docker's CLI decodes API JSON into Go structs before running a --format template on them, so a
 // template sees Go semantics: unknown fields are errors, nil pointers print <nil>, nil slices [] and
 // nil maps map[], struct values print {a b}, and field names are Go's (HostConfig.CPUShares, not
-// CpuShares). goTyped() builds that view from the plain JSON object; JSON.stringify and the template
-// `json` function still produce the original JSON (toJSON).
-import { goNilMap, goNilSlice, goStruct, TypedNil } from '../format/index.js';
+// CpuShares). goTyped() builds that view from the plain JSON object; JSON.stringify still gives the
+// original JSON (toJSON: what `inspect` prints and the raw fallback reads), while the template `json`
+// function marshals the Go struct: declared fields only, omitempty ones dropped when empty, maps sorted.
+import { GO_MARSHAL_JSON, goNilMap, goNilSlice, goStruct, marshalJSON, TypedNil, type JsonOptions } from '../format/index.js';
 
 export type GoType =
   | { k: 'scalar'; zero: string | number | boolean }
@@ -13,7 +14,7 @@ export type GoType =
   | { k: 'struct'; def: GoStruct }
   | { k: 'embed'; def: GoStruct };
 
-/** A Go struct: its type name and fields in declaration order; "GoName:JsonName" when they differ. */
+/** A Go struct: its type name and fields in declaration order; "GoName:JsonName" when they differ, a trailing "?" for omitempty. */
 export interface GoStruct { name: string; fields: Record<string, GoType> }
 
 export const S: GoType = { k: 'scalar', zero: '' };
@@ -35,12 +36,50 @@ export function goTyped(json: Record<string, unknown> | null | undefined, d: GoS
   fill(out, json ?? {}, d);
   goStruct(out, d.name);
   if (json && keepJson) Object.defineProperty(out, 'toJSON', { value: () => json });
+  Object.defineProperty(out, GO_MARSHAL_JSON, { value: (opts: JsonOptions) => marshalJSON(goJson(json ?? {}, d), opts) });
   return out;
+}
+
+const fieldKey = (key: string) => {
+  const omitEmpty = key.endsWith('?');
+  const [goName, jsonName = goName] = (omitEmpty ? key.slice(0, -1) : key).split(':') as [string, string?];
+  return { goName, jsonName, omitEmpty };
+};
+
+// encoding/json's isEmptyValue: false, 0, "", nil, and empty slices and maps.
+const isEmpty = (v: unknown) => v === null || v === false || v === 0 || v === ''
+  || (Array.isArray(v) && v.length === 0) || (v instanceof Map && v.size === 0);
+
+/** What json.Marshal gives for `src` decoded into the struct `d`. */
+function goJson(src: Record<string, unknown>, d: GoStruct): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, t] of Object.entries(d.fields)) {
+    if (t.k === 'embed') { Object.assign(out, goJson(src, t.def)); continue; }
+    const { jsonName, omitEmpty } = fieldKey(key);
+    const v = goJsonValue(src[jsonName], t);
+    if (!(omitEmpty && isEmpty(v))) out[jsonName] = v;
+  }
+  return out;
+}
+
+function goJsonValue(v: unknown, t: GoType): unknown {
+  const absent = v === undefined || v === null;
+  switch (t.k) {
+    case 'scalar': return absent ? t.zero : v;
+    case 'ptr': return absent ? null : t.elem ? goJson(v as Record<string, unknown>, t.elem) : v;
+    case 'slice': return !Array.isArray(v) ? null : t.elem ? v.map((x) => goJsonValue(x, t.elem!)) : v;
+    case 'map': {
+      if (absent || typeof v !== 'object') return null;
+      return new Map(Object.entries(v).map(([k, x]) => [k, t.elem ? goJsonValue(x, t.elem) : x]));
+    }
+    case 'struct': return goJson((v ?? {}) as Record<string, unknown>, t.def);
+    case 'embed': return v;
+  }
 }
 
 function fill(out: Record<string, unknown>, src: Record<string, unknown>, d: GoStruct): void {
   for (const [key, t] of Object.entries(d.fields)) {
-    const [goName, jsonName = goName] = key.split(':') as [string, string?];
+    const { goName, jsonName } = fieldKey(key);
     if (t.k === 'embed') {
       // An embedded struct is a field of its own (it prints nested) whose fields are promoted.
       const inner = goTyped(src, t.def, false) as Record<string, unknown>;
@@ -65,8 +104,9 @@ function convert(v: unknown, t: GoType): unknown {
       return t.elem ? v.map((x) => convert(x, t.elem!)) : v;
     case 'map': {
       if (v === undefined || v === null || typeof v !== 'object') return goNilMap(t.name);
-      if (!t.elem) return v;
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, convert(x, t.elem!)]));
+      // A Go map prints, ranges and marshals in key order.
+      const entries = Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return Object.fromEntries(t.elem ? entries.map(([k, x]) => [k, convert(x, t.elem!)]) : entries);
     }
     case 'struct': return goTyped((v ?? {}) as Record<string, unknown>, t.def);
     case 'embed': return v;

@@ -2,6 +2,7 @@
 // `--format` evaluate this same object.
 import { containerConfigJson } from './image-config.js';
 import type { ImageRecord } from '../model/image.js';
+import { dockerDriverName } from './driver-name.js';
 
 export interface ImageInspect {
   Id: string;
@@ -57,7 +58,7 @@ export function imageInspect(img: ImageRecord, ctx: InspectContext): ImageInspec
     Os: c.os ?? '',
     Size: img.Size,
     VirtualSize: img.Size,
-    GraphDriver: ctx.graphDriver,
+    GraphDriver: { Data: ctx.graphDriver.Data, Name: dockerDriverName(ctx.graphDriver.Name) },
     RootFS: { Type: c.rootfs?.type ?? 'layers', ...(c.rootfs?.diff_ids?.length ? { Layers: c.rootfs.diff_ids } : {}) },
     Metadata: { LastTagTime: img.LoadedAt || '0001-01-01T00:00:00Z' },
   };

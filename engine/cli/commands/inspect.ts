@@ -6,6 +6,7 @@ import { isEngineError } from '../../errors.js';
 import type { Engine } from '../../context.js';
 import { daemonError } from '../exit.js';
 import { inspectRefs } from '../inspect-output.js';
+import { INSPECT_FORMAT_HELP } from '../format-help.js';
 
 const TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume'];
 
@@ -40,9 +41,9 @@ const inspect: CommandSpec = {
   path: 'inspect', usage: '[OPTIONS] NAME|ID [NAME|ID...]', description: 'Return low-level information on Docker objects',
   args: { min: 1 },
   flags: [
-    { name: 'format', short: 'f', type: 'string', usage: 'Format output using a custom template' },
+    { name: 'format', short: 'f', type: 'string', usage: INSPECT_FORMAT_HELP },
     { name: 'size', short: 's', type: 'bool', usage: 'Display total file sizes if the type is container' },
-    { name: 'type', type: 'string', usage: 'Return JSON for specified type' },
+    { name: 'type', type: 'string', usage: 'Only inspect objects of the given type' },
   ],
   run: (ctx) => runInspect(ctx, ctx.flags.type as string),
 };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readTar } from '../../storage/tar/reader.js';
-import { fileEntry, headerEntry, tarBuffer } from '../../storage/tar/writer.js';
+import { fileEntry, headerEntry, tarBuffer, type TarSource } from '../../storage/tar/writer.js';
 import { goBase, goFileMode, goTimeJson, preserveTrailing, resolvePath } from './archive.js';
 import { rebaseTar, tarTree } from './archive-tar.js';
 import { untar, UntarError } from './archive-untar.js';
@@ -70,7 +70,7 @@ describe('container view', () => {
 });
 
 describe('untar (moby Untar)', () => {
-  const tarOf = async (...entries: Parameters<typeof fileEntry>[] extends never ? never : ReturnType<typeof fileEntry>[]) => Readable.from([await tarBuffer(entries)]);
+  const tarOf = async (...entries: TarSource[]) => Readable.from([await tarBuffer(entries)]);
 
   it('creates parents, replaces files, merges directories, keeps modes', async () => {
     const dest = tmp();
@@ -123,7 +123,7 @@ describe('path helpers', () => {
 
   it('encodes Go file modes and times', () => {
     const root = tree();
-    expect(goFileMode(lstatSync(join(root, 'd')))).toBe(2 ** 31 + 0o755 - (0o755 - (lstatSync(join(root, 'd')).mode & 0o777)));
+    expect(goFileMode(lstatSync(join(root, 'd')))).toBe(2 ** 31 + (lstatSync(join(root, 'd')).mode & 0o777));
     expect(goFileMode(lstatSync(join(root, 'd/le')))).toBe(134218239);
     expect(goTimeJson(1_700_000_000_123_000_000n)).toBe('2023-11-14T22:13:20.123Z');
     expect(goTimeJson(1_700_000_000_000_000_000n)).toBe('2023-11-14T22:13:20Z');

@@ -5,10 +5,11 @@ import { defaultHostConfig } from '../../model/defaults.js';
 import type { ContainerCreateBody, HostConfig } from '../../model/docker-types.js';
 import { nameConflict } from '../../state/sqlite-store.js';
 import { failpoint } from '../../sys/failpoint.js';
-import { hostName, hostResources, pathExists } from '../../sys/host-facts.js';
+import { cgroupVersion, hostResources, pathExists } from '../../sys/host-facts.js';
 import { generateId } from '../../sys/ids.js';
 import { rfc3339Nano } from '../../views/time.js';
 import { resolveImage } from '../images/resolve.js';
+import { adaptSettings, applyDaemonDefaults } from './adapt-settings.js';
 import { mergeWithImage, pathAndArgs } from './merge-config.js';
 import { generateName, validateName } from './names.js';
 import { checkMountPoints, validateCreateBody, type DaemonCheckEnv } from './validate/create-body.js';
@@ -35,6 +36,7 @@ export async function createContainer(engine: Engine, opts: CreateOptions, check
   const hostConfig: HostConfig = { ...defaultHostConfig(), ...stripUndefined(opts.body.HostConfig ?? {}) } as HostConfig;
   checkMountPoints(hostConfig);
   adaptSettings(config, hostConfig, checks, opts.body.Hostname);
+  applyDaemonDefaults(hostConfig, { cgroupVersion: cgroupVersion() });
   warnings.push(...rootlessWarnings(engine, hostConfig));
   const { path, args } = pathAndArgs(config);
   const record: ContainerRecord = {
@@ -62,13 +64,6 @@ export async function createContainer(engine: Engine, opts: CreateOptions, check
 function checkCommand(cmd: string[] | null, entrypoint: string[] | null): void {
   const argv = [...(entrypoint ?? []).filter((e) => e !== ''), ...(cmd ?? [])];
   if (argv.length === 0) throw invalidArgument('no-command', 'No command specified');
-}
-
-// docker parity: moby daemon/container.go newContainer (host network: the host's name) and
-// daemon_unix.go adaptContainerSettings (MemorySwap defaults to twice Memory)
-function adaptSettings(config: ContainerRecord['Config'], hc: HostConfig, checks: DaemonCheckEnv, userHostname?: string): void {
-  if (hc.NetworkMode === 'host' && !userHostname) config.Hostname = hostName();
-  if (hc.Memory > 0 && !hc.MemorySwap) hc.MemorySwap = checks.host.swapLimit === false ? -1 : hc.Memory * 2;
 }
 
 function rootlessWarnings(engine: Engine, hc: HostConfig): string[] {

@@ -4,6 +4,7 @@ import { etcFilePaths } from '../../runtime/prepare-bundle.js';
 import { containerInspect } from '../../views/container-inspect.js';
 import { getContainer } from './lookup.js';
 import { syncContainer } from './sync.js';
+import type { ContainerRecord } from '../../model/container.js';
 
 /** GET /containers/{id}/json and `inspect`: the same Docker-shaped object for both. */
 export async function inspectContainer(engine: Engine, opts: { ref: string; size?: boolean }): Promise<Record<string, unknown>> {
@@ -20,6 +21,13 @@ export async function inspectContainer(engine: Engine, opts: { ref: string; size
         : null,
     },
     execIds,
-    ...(opts.size ? { sizeRw: await engine.storage.sizeRw(rec.Id).catch(() => 0), sizeRootFs: 0 } : {}),
+    ...(opts.size ? await containerSizes(engine, rec) : {}),
   });
+}
+
+/** moby's GetContainerLayerSize: the writable layer, and it plus the image's layers. */
+export async function containerSizes(engine: Engine, rec: ContainerRecord): Promise<{ sizeRw: number; sizeRootFs: number }> {
+  const sizeRw = await engine.storage.sizeRw(rec.Id).catch(() => 0);
+  const image = engine.state.getImage(rec.ImageId);
+  return { sizeRw, sizeRootFs: (image?.Size ?? 0) + sizeRw };
 }

@@ -12,8 +12,9 @@ const STATUSES = new Set(['created', 'restarting', 'running', 'removing', 'pause
 /** Containers newest first, filtered as GET /containers/json and `ps` filter them (moby daemon/list.go). */
 export function listContainers(engine: Engine, opts: ListOptions, imageMatches: (rec: ContainerRecord, ref: string) => boolean): ContainerRecord[] {
   const f = opts.filters ?? {};
-  for (const key of Object.keys(f)) if (!KNOWN.has(key)) throw invalidArgument('invalid-filter', `invalid filter '${key}'`);
-  for (const s of f.status ?? []) if (!STATUSES.has(s)) throw invalidArgument('invalid-filter', `invalid filter 'status=${s}'`);
+  // docker parity: moby daemon/list.go invalidFilter.Error — "Invalid filter 'KEY[=VALUE]'"
+  for (const key of Object.keys(f)) if (!KNOWN.has(key)) throw invalidArgument('invalid-filter', `Invalid filter '${key}'`);
+  for (const s of f.status ?? []) if (!STATUSES.has(s)) throw invalidArgument('invalid-filter', `Invalid filter 'status=${s}'`);
   let recs = engine.state.listContainers().map((c) => syncContainer(engine, c));
   const all = opts.all || (opts.limit ?? 0) > 0 || opts.latest || (f.status?.length ?? 0) > 0 || (f.exited?.length ?? 0) > 0;
   const boundary = (refs: string[] | undefined) => refs?.map((r) => {

@@ -33,4 +33,11 @@ describe('k8s-file log reader', () => {
     expect(await collect(readLog(file, { tail: 1 }))).toEqual(['stdout:last\n']);
     expect(await collect(readLog(file, { since: Date.parse('2026-11-28T13:09:35.500Z') }))).toEqual(['stdout:last\n']);
   });
+
+  it('prints a last line that never got its newline as it is', async () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'skiff-log-')), 'ctr.log');
+    writeFileSync(f, '2026-11-28T13:09:35.000000001+00:00 stdout F first\n2026-11-28T13:09:35.000000002+00:00 stdout P no newline\n');
+    expect(await collect(readLog(f))).toEqual(['stdout:first\n', 'stdout:no newline']);
+    expect(await collect(readLog(f, { follow: true, isDone: () => true }))).toEqual(['stdout:first\n', 'stdout:no newline']);
+  });
 });

@@ -26,6 +26,7 @@ export function parseLogLine(text: string): { time: string; stream: 'stdout' | '
 class LogCursor {
   private offset = 0;
   private readonly pending: Record<string, string> = { stdout: '', stderr: '' };
+  private lastTime = '';
   constructor(private readonly file: string, private readonly opts: ReadLogOptions) {}
 
   skipToEnd(): void {
@@ -42,9 +43,20 @@ class LogCursor {
       if (this.opts.since !== undefined && t < this.opts.since) continue;
       if (this.opts.until !== undefined && t > this.opts.until) continue;
       if (this.opts.raw) { out.push({ time: rec.time, stream: rec.stream, line: Buffer.from(rec.partial ? rec.content : `${rec.content}\n`) }); continue; }
-      if (rec.partial) { this.pending[rec.stream] += rec.content; continue; }
+      if (rec.partial) { this.pending[rec.stream] += rec.content; this.lastTime = rec.time; continue; }
       out.push({ time: rec.time, stream: rec.stream, line: Buffer.from(`${this.pending[rec.stream]}${rec.content}\n`) });
       this.pending[rec.stream] = '';
+    }
+    return out;
+  }
+
+  /** Partial lines no F record ended (the output's last line had no newline): they are logged as they are. */
+  flush(): LogEntry[] {
+    const out: LogEntry[] = [];
+    for (const stream of ['stdout', 'stderr'] as const) {
+      const text = this.pending[stream]!;
+      if (text) out.push({ time: this.lastTime, stream, line: Buffer.from(text) });
+      this.pending[stream] = '';
     }
     return out;
   }
@@ -74,7 +86,8 @@ export async function* readLog(file: string, opts: ReadLogOptions = {}): AsyncGe
   if (!existsSync(file) && !opts.follow) return;
   const cursor = new LogCursor(file, opts);
   if (opts.fromEnd) cursor.skipToEnd();
-  const first = cursor.read();
+  // docker parity: json-file keeps a last line without newline as is; `logs` prints it without one.
+  const first = opts.follow ? cursor.read() : [...cursor.read(), ...cursor.flush()];
   const start = opts.tail !== undefined && opts.tail >= 0 ? Math.max(0, first.length - opts.tail) : 0;
   for (const e of first.slice(start)) yield e;
   if (!opts.follow) return;
@@ -90,6 +103,7 @@ async function* follow(file: string, cursor: LogCursor, opts: ReadLogOptions): A
       // Check "done" before reading, so output written just before the exit is still read.
       const done = opts.isDone?.() ?? false;
       for (const e of cursor.read()) yield e;
+      if (done) for (const e of cursor.flush()) yield e;
       if (done || opts.signal?.aborted) return;
       await new Promise<void>((r) => { wake = r; setTimeout(r, 100); });
     }

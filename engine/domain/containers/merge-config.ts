@@ -26,7 +26,9 @@ export function mergeWithImage(body: ContainerCreateBody, image: ImageRuntimeCon
   cfg.User = user.User || img.User || '';
   cfg.Labels = { ...(img.Labels ?? {}), ...(user.Labels ?? {}) };
   if (img.ExposedPorts || user.ExposedPorts) cfg.ExposedPorts = { ...(img.ExposedPorts ?? {}), ...(user.ExposedPorts ?? {}) };
-  cfg.Volumes = img.Volumes || user.Volumes ? { ...(img.Volumes ?? {}), ...(user.Volumes ?? {}) } : null;
+  // An empty volume set is stored as none (the CLI always sends `{}`).
+  const volumes = { ...(img.Volumes ?? {}), ...(user.Volumes ?? {}) };
+  cfg.Volumes = Object.keys(volumes).length > 0 ? volumes : null;
   cfg.StopSignal = user.StopSignal || img.StopSignal || undefined;
   if (!cfg.StopSignal) delete cfg.StopSignal;
   if (!user.Healthcheck && img.Healthcheck) cfg.Healthcheck = img.Healthcheck;

@@ -1,5 +1,5 @@
 import type { Engine } from '../../context.js';
-import { invalidArgument } from '../../errors.js';
+import { conflict, invalidArgument } from '../../errors.js';
 import { nameConflict } from '../../state/sqlite-store.js';
 import { getContainer } from './lookup.js';
 import { validateName } from './names.js';
@@ -12,7 +12,8 @@ export async function renameContainer(engine: Engine, opts: { ref: string; newNa
     const rec = getContainer(engine, opts.ref);
     if (rec.Name === newName) throw invalidArgument('same-name', 'Renaming a container with the same name as its current name');
     const holder = engine.state.containerIdForName(newName);
-    if (holder) throw nameConflict(newName, holder);
+    // docker parity: moby daemon/rename.go wraps the reservation error: "Error when allocating new name: %v"
+    if (holder) throw conflict('name-in-use', `Error when allocating new name: ${nameConflict(newName, holder).message}`);
     engine.state.renameContainer(rec.Id, newName);
   });
 }

@@ -72,7 +72,7 @@ async function launch(engine: Engine, rec: ContainerRecord, opts: StartOptions):
 /** conmon runs this when the container exits: `skiff [globals] container cleanup [--rm] ID`. */
 function exitCommand(engine: Engine, rec: ContainerRecord): string[] {
   const c = engine.config;
-  return [c.nodePath, c.selfScript, '--root', c.paths.dataRoot, '--runroot', c.paths.runRoot,
+  return [c.nodePath, '--', c.selfScript, '--root', c.paths.dataRoot, '--runroot', c.paths.runRoot,
     ...(c.storageDriver !== 'auto' ? ['--storage-driver', c.storageDriver] : []),
     'container', 'cleanup', ...(rec.HostConfig.AutoRemove ? ['--rm'] : []), rec.Id];
 }

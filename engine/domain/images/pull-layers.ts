@@ -7,13 +7,13 @@ import { EngineError } from '../../errors.js';
 import type { Descriptor } from '../../registry/manifest.js';
 import type { Repository } from '../../registry/repository.js';
 import type { LayerRecord } from '../../state/store.js';
-import { decompressLayer } from '../../storage/decompress.js';
-import { chainIds, HashTap } from '../../storage/digest.js';
+import { chainIds } from '../../storage/digest.js';
 import { DistributionMetadata } from '../../storage/dist-metadata.js';
 import type { PreparedLayer } from '../../storage/layer-store.js';
 import { ProcessLocks } from '../../storage/process-lock.js';
 import { failpoint } from '../../sys/failpoint.js';
-import { ByteProgress, counted, progressId, update, type ProgressSink } from './progress.js';
+import { downloadLayer } from './layer-download.js';
+import { progressId, update, type ProgressSink } from './progress.js';
 import { concurrencyLimit } from './limit.js';
 import { imageStorage } from './store.js';
 
@@ -42,6 +42,8 @@ export async function pullLayers(engine: Engine, layers: Descriptor[], diffIds: 
     const rec = storage.layers.get(chains[first]!);
     if (!rec || !storage.blobs.has(diffIds[first]!)) break;
     sink(update(progressId(layers[first]!.digest), 'Already exists'));
+    // This repository is one more place the layer can be mounted from (moby registers it too).
+    distMetadata(engine).add(diffIds[first]!, { digest: layers[first]!.digest, repository: opts.repository });
     records.push(rec);
   }
   const todo = layers.slice(first).map((d, k) => ({ desc: d, diffId: diffIds[first + k]!, chain: chains[first + k]!, id: progressId(d.digest) }));
@@ -86,36 +88,9 @@ async function fetchOne(engine: Engine, t: Todo, opts: LayerPullOptions, locks: 
       opts.sink?.(update(t.id, 'Download complete'));
       return { kind: 'prepared', prepared };
     }
-    const prepared = await download(engine, t, opts, signal);
+    const prepared = await downloadLayer(engine, opts.repo, t, opts.sink, signal);
     distMetadata(engine).add(t.diffId, { digest: t.desc.digest, repository: opts.repository });
     failpoint('pull-after-download');
     return { kind: 'prepared', prepared };
   }, { signal });
-}
-
-async function download(engine: Engine, t: Todo, opts: LayerPullOptions, signal: AbortSignal): Promise<PreparedLayer> {
-  const reply = await opts.repo.blob(t.desc.digest);
-  const stop = () => reply.body.destroy(signal.reason instanceof Error ? signal.reason : new Error('pull aborted'));
-  signal.addEventListener('abort', stop, { once: true });
-  const tap = new HashTap();
-  const progress = new ByteProgress(opts.sink, t.id, 'Downloading', t.desc.size);
-  try {
-    return await imageStorage(engine).layers.prepare(decompressLayer(tap.wrap(counted(reply.body, progress))), {
-      expectedDiffId: t.diffId,
-      verify: () => {
-        opts.sink?.(update(t.id, 'Verifying Checksum'));
-        // docker parity: moby distribution/pull_v2.go (v2LayerDescriptor.Download)
-        if (tap.digest() !== t.desc.digest) throw new EngineError('invalid-argument', 'layer-digest-mismatch', `filesystem layer verification failed for digest ${t.desc.digest}`);
-        opts.sink?.(update(t.id, 'Download complete'));
-      },
-    });
-  } catch (e) {
-    reply.body.destroy();
-    if (e instanceof EngineError && e.code === 'diffid-mismatch') {
-      throw new EngineError('invalid-argument', 'layer-diffid-mismatch', `failed to register layer: layer ${t.desc.digest} does not match the image configuration (expected ${t.diffId})`);
-    }
-    throw e;
-  } finally {
-    signal.removeEventListener('abort', stop);
-  }
 }

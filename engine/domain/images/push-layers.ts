@@ -47,7 +47,7 @@ async function pushOnce(engine: Engine, diffId: string, size: number, ctx: Layer
   const known = meta.entries(diffId);
   const exists = await firstExisting(ctx, known.filter((e) => e.repository === ctx.repository).slice(0, 1));
   if (exists) { ctx.sink(update(id, 'Layer already exists')); return exists; }
-  for (const cand of known.filter((e) => e.repository !== ctx.repository && domainOf(e.repository) === ctx.domain).slice(0, 3)) {
+  for (const cand of mountCandidates(known, ctx)) {
     const mounted = await ctx.repo.mount(cand.digest, pathOf(cand.repository)).catch(() => undefined);
     if (mounted === true) {
       const got = await ctx.repo.hasBlob(cand.digest);
@@ -68,6 +68,22 @@ async function pushOnce(engine: Engine, diffId: string, size: number, ctx: Layer
   ctx.sink(update(id, 'Pushed'));
   meta.add(diffId, { digest: pushed.digest, repository: ctx.repository });
   return pushed;
+}
+
+// docker parity: moby distribution/push_v2.go getRepositoryMountCandidates (most similar path first, then youngest)
+function mountCandidates(known: DistEntry[], ctx: LayerPushContext): DistEntry[] {
+  const target = pathOf(ctx.repository).split('/');
+  const likeness = (e: DistEntry) => {
+    const p = pathOf(e.repository).split('/');
+    let n = 0;
+    while (n < p.length && n < target.length && p[n] === target[n]) n++;
+    return n;
+  };
+  return known.filter((e) => e.repository !== ctx.repository && domainOf(e.repository) === ctx.domain)
+    .map((e, i) => ({ e, i, l: likeness(e) }))
+    .sort((a, b) => b.l - a.l || a.i - b.i)
+    .slice(0, 3)
+    .map((x) => x.e);
 }
 
 async function firstExisting(ctx: LayerPushContext, candidates: DistEntry[]): Promise<PushedBlob | undefined> {

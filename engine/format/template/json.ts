@@ -3,7 +3,7 @@
 // escaped, `\b`/`\f` short forms (Go ≥ 1.22). Objects may supply raw JSON through GO_MARSHAL_JSON.
 import { GO_NIL, GoFloat, mapEntries, TypedNil } from './values.js';
 
-/** Method returning pre-encoded JSON text, like Go's json.Marshaler. */
+/** Method returning pre-encoded JSON text (given the encoder's options), like Go's json.Marshaler. */
 export const GO_MARSHAL_JSON = Symbol.for('skiff.format.marshalJSON');
 
 export interface JsonOptions {
@@ -45,7 +45,7 @@ function encode(v: unknown, opts: JsonOptions, seen: Set<object>): string | unde
   if (v instanceof GoFloat) return jsonNumber(v.value);
   const obj = v as Record<string | symbol, unknown>;
   if (obj[GO_NIL] === true) return 'null';
-  if (typeof obj[GO_MARSHAL_JSON] === 'function') return (obj[GO_MARSHAL_JSON] as () => string)();
+  if (typeof obj[GO_MARSHAL_JSON] === 'function') return (obj[GO_MARSHAL_JSON] as (o: JsonOptions) => string)(opts);
   if (v instanceof Date) return jsonTime(v);
   if (seen.has(obj)) throw new Error('json: unsupported value: encountered a cycle');
   seen.add(obj);

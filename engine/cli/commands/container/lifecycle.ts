@@ -4,6 +4,7 @@ import { removeContainer } from '../../../domain/containers/remove.js';
 import { stopContainer } from '../../../domain/containers/stop.js';
 import { waitContainer } from '../../../domain/containers/wait.js';
 import { cleanupContainer } from '../../../domain/containers/cleanup.js';
+import { isEngineError } from '../../../errors.js';
 import { forEachRef, STOP_TIMEOUT_FLAGS, stopTimeout } from './batch.js';
 
 const stop: CommandSpec = {
@@ -41,10 +42,13 @@ const rm: CommandSpec = {
   ],
   async run(ctx) {
     const engine = await ctx.engine();
-    return (await forEachRef(ctx, async (ref) => {
-      await removeContainer(engine, { ref, force: ctx.flags.force as boolean, volumes: ctx.flags.volumes as boolean });
+    const force = ctx.flags.force as boolean;
+    // docker parity: cli@28.2 cli/command/container/rm.go — with -f a missing container is reported but not an error.
+    const outcome = await forEachRef(ctx, async (ref) => {
+      await removeContainer(engine, { ref, force, volumes: ctx.flags.volumes as boolean });
       return ref;
-    })).code;
+    }, (e) => force && isEngineError(e, 'not-found'));
+    return outcome.code;
   },
 };
 

@@ -9,7 +9,7 @@ const logs: CommandSpec = {
     { name: 'details', type: 'bool', usage: 'Show extra details provided to logs' },
     { name: 'follow', short: 'f', type: 'bool', usage: 'Follow log output' },
     { name: 'since', type: 'string', usage: 'Show logs since timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)' },
-    { name: 'tail', short: 'n', type: 'string', defaultValue: 'all', usage: 'Number of lines to show from the end of the logs' },
+    { name: 'tail', short: 'n', type: 'string', defaultValue: 'all', usage: 'Number of lines to show from the end of the logs (default "all")' },
     { name: 'timestamps', short: 't', type: 'bool', usage: 'Show timestamps' },
     { name: 'until', type: 'string', usage: 'Show logs before a timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)' },
   ],

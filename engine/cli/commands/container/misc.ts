@@ -9,6 +9,7 @@ import { followOutput, stdinOnly } from '../../../domain/containers/output-strea
 import { attachHandlers, enterRawTerminal, pumpStdin } from '../../attach-io.js';
 import { daemonError } from '../../exit.js';
 import { forEachRef } from './batch.js';
+import { portMap } from '../../../views/container-ports.js';
 
 const rename: CommandSpec = {
   path: 'container rename', aliases: ['rename'], usage: 'CONTAINER NEW_NAME', description: 'Rename a container',
@@ -40,15 +41,15 @@ const port: CommandSpec = {
   async run(ctx) {
     const engine = await ctx.engine();
     const rec = syncContainer(engine, getContainer(engine, ctx.args[0]!));
-    const bindings = rec.State.Status === 'running' ? rec.HostConfig.PortBindings ?? {} : {};
+    const bindings = portMap(rec);
     const lines: string[] = [];
     const want = ctx.args[1] ? (ctx.args[1].includes('/') ? ctx.args[1] : `${ctx.args[1]}/tcp`) : undefined;
     for (const [key, list] of Object.entries(bindings).sort(([a], [b]) => a.localeCompare(b))) {
       if (want && key !== want) continue;
       for (const b of list ?? []) lines.push(want ? `${b.HostIp || '0.0.0.0'}:${b.HostPort}` : `${key} -> ${b.HostIp || '0.0.0.0'}:${b.HostPort}`);
     }
-    // docker parity: docker/cli container/port.go
-    if (want && lines.length === 0) throw new StatusError(`Error: No public port '${want}' published for ${ctx.args[0]}`, 1);
+    // docker parity: cli@28.2 cli/command/container/port.go — the port as the user wrote it
+    if (want && lines.length === 0) throw new StatusError(`Error: No public port '${ctx.args[1]}' published for ${ctx.args[0]}`, 1);
     for (const l of lines) ctx.io.stdout.write(`${l}\n`);
     return 0;
   },

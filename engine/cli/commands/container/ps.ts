@@ -1,11 +1,14 @@
 import type { CommandSpec } from '../../command.js';
 import { StatusError } from '../../command.js';
 import { listContainers, parseFilterFlags } from '../../../domain/containers/list.js';
+import { containerSizes } from '../../../domain/containers/inspect.js';
 import { resolveImage } from '../../../domain/images/resolve.js';
 import { DOCKER_FUNCS, FormatError, parseFormat, renderList, Template, TemplateError } from '../../../format/index.js';
 import { containerSummary } from '../../../views/container-summary.js';
 import { containerRow, containerRowProbe, PS_DEFAULT_TABLE, PS_HEADERS, PS_RAW_FORMAT } from '../../../views/container-row.js';
 import { daemonError } from '../../exit.js';
+import { FORMAT_HELP } from '../../format-help.js';
+import { filterValue } from '../../flags/filter-opt.js';
 import type { Engine } from '../../../context.js';
 import type { ContainerRecord } from '../../../model/container.js';
 
@@ -53,13 +56,13 @@ export function psFormat(source: string, quiet: boolean, size: boolean): string 
 }
 
 const ps: CommandSpec = {
-  path: 'container ls', aliases: ['ps', 'container ps', 'container list'], usage: '[OPTIONS]', description: 'List containers',
+  path: 'container ls', aliases: ['container list', 'container ps', 'ps'], usage: '[OPTIONS]', description: 'List containers',
   args: { max: 0 },
   flags: [
     { name: 'all', short: 'a', type: 'bool', usage: 'Show all containers (default shows just running)' },
-    { name: 'filter', short: 'f', type: 'stringArray', usage: 'Filter output based on conditions provided', valueName: 'filter' },
-    { name: 'format', type: 'string', usage: 'Format output using a custom template' },
-    { name: 'last', short: 'n', type: 'int', defaultValue: -1, usage: 'Show n last created containers (includes all states)' },
+    { name: 'filter', short: 'f', type: 'stringArray', usage: 'Filter output based on conditions provided', valueName: 'filter', parse: filterValue },
+    { name: 'format', type: 'string', usage: FORMAT_HELP },
+    { name: 'last', short: 'n', type: 'int', defaultValue: -1, usage: 'Show n last created containers (includes all states) (default -1)' },
     { name: 'latest', short: 'l', type: 'bool', usage: 'Show the latest created container (includes all states)' },
     { name: 'no-trunc', type: 'bool', usage: "Don't truncate output" },
     { name: 'quiet', short: 'q', type: 'bool', usage: 'Only display container IDs' },
@@ -86,7 +89,7 @@ const ps: CommandSpec = {
     const now = Date.now();
     const rows = [];
     for (const rec of recs) {
-      const sizes = size ? await containerSizes(engine, rec) : undefined;
+      const sizes = size ? await containerSizes(engine, rec).then((s) => ({ rw: s.sizeRw, rootFs: s.sizeRootFs })) : undefined;
       rows.push(containerRow(containerSummary(rec, imageDisplay(engine, rec), now, sizes), { trunc: !(f['no-trunc'] as boolean), now }));
     }
     const source = psFormat(format, quiet, size);
@@ -99,12 +102,5 @@ const ps: CommandSpec = {
     return 0;
   },
 };
-
-/** SizeRw and SizeRootFs as moby's GetContainerLayerSize: the writable layer, and it plus the image's layers. */
-async function containerSizes(engine: Engine, rec: ContainerRecord): Promise<{ rw: number; rootFs: number }> {
-  const rw = await engine.storage.sizeRw(rec.Id).catch(() => 0);
-  const image = engine.state.getImage(rec.ImageId);
-  return { rw, rootFs: image ? image.Size + rw : 0 };
-}
 
 export default ps;

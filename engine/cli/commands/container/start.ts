@@ -6,7 +6,7 @@ import { stopContainer } from '../../../domain/containers/stop.js';
 import { waitContainer } from '../../../domain/containers/wait.js';
 import { attachHandlers, enterRawTerminal, pumpStdin } from '../../attach-io.js';
 import { daemonError } from '../../exit.js';
-import { forEachRef } from './batch.js';
+import { forEachRef, STOP_TIMEOUT_FLAGS, stopTimeout } from './batch.js';
 
 const start: CommandSpec = {
   path: 'container start', aliases: ['start'], usage: '[OPTIONS] CONTAINER [CONTAINER...]', description: 'Start one or more stopped containers',

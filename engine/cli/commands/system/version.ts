@@ -3,12 +3,13 @@ import { StatusError } from '../../command.js';
 import { serverVersion, SKIFF_VERSION, API_VERSION } from '../../../domain/system/version.js';
 import { loadConfig } from '../../../config/config.js';
 import { renderOne } from '../../../format/index.js';
+import { INSPECT_FORMAT_HELP } from '../../format-help.js';
 
 const pad = (label: string, width: number) => `${label}:`.padEnd(width);
 
 const version: CommandSpec = {
-  path: 'version', aliases: ['system version'], usage: '[OPTIONS]', description: 'Show the Docker version information', args: { max: 0 },
-  flags: [{ name: 'format', short: 'f', type: 'string', usage: 'Format output using a custom template' }],
+  path: 'version', usage: '[OPTIONS]', description: 'Show the Docker version information', args: { max: 0 },
+  flags: [{ name: 'format', short: 'f', type: 'string', usage: INSPECT_FORMAT_HELP }],
   async run(ctx) {
     const server = await serverVersion(loadConfig(ctx.io.env));
     const arch = process.arch === 'x64' ? 'amd64' : process.arch;
