@@ -114,11 +114,7 @@ export class Authorizer {
   }
 }
 
-// docker parity: distribution registry/client/auth/session.go fetchToken errors
+// docker parity: distribution registry/client/auth/session.go (token errors go through HandleErrorResponse)
 function tokenError(status: number, body: string, _challenge: string[]): EngineError {
-  if (status === 401) {
-    const e = registryErrorFrom(401, body);
-    return new EngineError('permission-denied', 'unauthorized', e.errors.length && e.message !== 'unauthorized: authentication required' ? e.message : 'unauthorized: incorrect username or password');
-  }
   return registryErrorFrom(status, body);
 }

@@ -2,7 +2,7 @@
 // registry HTTPS without verification, then HTTP, as Docker does), the authoriser fed by the ping's
 // challenge, and `send`, which adds the Authorization for the request's scopes and answers a 401 by
 // taking the new challenge and trying once more.
-import { Authorizer, NoBasicCredentialsError, type AuthConfig } from './auth.js';
+import { Authorizer, type AuthConfig } from './auth.js';
 import { parseChallenges } from './challenge.js';
 import { EngineError } from '../errors.js';
 import { RegistryError, registryErrorFrom, statusLine, TransportError } from './errors.js';
@@ -51,7 +51,9 @@ export class RegistryClient {
     for (let attempt = 0; ; attempt++) {
       const auth = await this.authorizer.header(scopes, { offline: opts.offlineToken }).catch((e: unknown) => {
         // docker parity: the auth transport fails the request itself, so Go wraps it as a url.Error
-        if (e instanceof NoBasicCredentialsError) throw new TransportError(opts.method ?? 'GET', url, e.message, false, e);
+        // A failed authorisation (no credentials, a refused token request) fails the request it was
+        // for, which Go reports as a url.Error around it.
+        if (e instanceof EngineError && !(e instanceof TransportError)) throw new TransportError(opts.method ?? 'GET', url, e.message, false, e, e.kind);
         throw e;
       });
       const headers = { ...opts.headers, ...(auth ? { authorization: auth } : {}) };

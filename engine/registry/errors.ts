@@ -54,12 +54,12 @@ export function registryErrorFrom(status: number, body: string, challenges: Arra
 
 /** A request that never got a reply: Go's `<Method> "<url>": <cause>`. */
 export class TransportError extends EngineError {
-  constructor(readonly method: string, readonly url: string, readonly causeText: string, readonly tlsFailure: boolean, cause?: unknown) {
-    super('unavailable', 'registry-unreachable', `${goMethod(method)} ${JSON.stringify(url)}: ${causeText}`, { cause });
+  constructor(readonly method: string, readonly url: string, readonly causeText: string, readonly tlsFailure: boolean, cause?: unknown, kind: ErrorKind = 'unavailable') {
+    super(kind, 'registry-unreachable', `${goMethod(method)} ${JSON.stringify(url)}: ${causeText}`, { cause });
   }
 }
 
-const goMethod = (m: string) => m.charAt(0).toUpperCase() + m.slice(1).toLowerCase();
+export const goMethod = (m: string) => m.charAt(0).toUpperCase() + m.slice(1).toLowerCase();
 
 const TLS_CODES = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER']);
 

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../context.js';
 import type { ContainerRecord } from '../model/container.js';
+import type { NetworkAttachment } from '../network/index.js';
 import { ensureDir, writeFileAtomic } from '../sys/fs.js';
 import { boundingCapabilities, capLastCap, hardLimits, hostName, kernelVersion } from '../sys/host-facts.js';
 import { hostDevices } from '../sys/host-devices.js';
@@ -26,10 +27,10 @@ export function etcFilePaths(engine: Engine, id: string) {
   return { resolvConf: join(dir, 'resolv.conf'), hostname: join(dir, 'hostname'), hosts: join(dir, 'hosts') };
 }
 
-export async function prepareBundle(engine: Engine, rec: ContainerRecord, rootfs: string): Promise<void> {
+export async function prepareBundle(engine: Engine, rec: ContainerRecord, rootfs: string, net: NetworkAttachment = {}): Promise<void> {
   const etc = etcFilePaths(engine, rec.Id);
   ensureDir(containerDir(engine, rec.Id), 0o700);
-  writeEtcFiles(rec, etc);
+  writeEtcFiles(rec, etc, net);
   createMissingBindSources(rec);
   const spec = buildSpec({
     record: rec,
@@ -42,18 +43,19 @@ export async function prepareBundle(engine: Engine, rec: ContainerRecord, rootfs
     seccompProfile: loadSeccomp(engine),
     host: { capLastCap: capLastCap(), boundingSet: boundingCapabilities(CAPABILITY_NAMES), hardLimits: hardLimits(), arch: goArch(process.arch), kernelVersion: kernelVersion(), hostname: hostName(),
       devices: rec.HostConfig.Privileged && !engine.config.identity.rootless ? hostDevices() : undefined },
+    netnsPath: net.netnsPath,
     warn: (m) => engine.log.warn(m),
   });
   writeFileAtomic(join(bundleDir(engine, rec.Id), 'config.json'), JSON.stringify(spec), 0o600);
 }
 
-function writeEtcFiles(rec: ContainerRecord, etc: { resolvConf: string; hostname: string; hosts: string }): void {
+function writeEtcFiles(rec: ContainerRecord, etc: { resolvConf: string; hostname: string; hosts: string }, net: NetworkAttachment): void {
   const hostResolv = readOrUndefined('/etc/resolv.conf') ?? '';
   const files = buildEtcFiles(rec, {
     hosts: readOrUndefined('/etc/hosts') ?? '',
     resolvConf: readOrUndefined(hostResolvConfPath(hostResolv)) ?? hostResolv,
     hostname: hostName(),
-  });
+  }, { ip: net.ip, hostGatewayIp: net.hostGatewayIp });
   writeFileAtomic(etc.hostname, files.hostname);
   writeFileAtomic(etc.hosts, files.hosts);
   writeFileAtomic(etc.resolvConf, files.resolvConf);

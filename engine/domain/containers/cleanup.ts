@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../../context.js';
+import { detachNetworks } from '../../network/index.js';
 import { bundleDir, exitFile, runcFor } from '../../runtime/index.js';
 import { removeContainer } from './remove.js';
 import { syncContainer } from './sync.js';
@@ -18,6 +19,7 @@ export async function cleanupContainer(engine: Engine, id: string, opts: Cleanup
   const rec = syncContainer(engine, found);
   if (rec.State.Status === 'running' || rec.State.Status === 'paused') return;
   await runcFor(engine).delete(id).catch((e) => { if (!opts.quiet) engine.log.warn(`cleanup ${id}: ${(e as Error).message}`); });
+  await detachNetworks(engine, rec).catch((e) => { if (!opts.quiet) engine.log.warn(`cleanup ${id}: ${(e as Error).message}`); });
   await engine.storage.unmount(id).catch((e) => { if (!opts.quiet) engine.log.warn(`cleanup ${id}: ${(e as Error).message}`); });
   const bundle = bundleDir(engine, id);
   for (const f of ['attach', 'ctl', 'winsz', 'pidfile', 'conmon.pid', 'oci-log']) rmSync(join(bundle, f), { force: true });

@@ -1,5 +1,6 @@
 import type { Engine } from '../../context.js';
 import { conflict } from '../../errors.js';
+import { detachNetworks } from '../../network/index.js';
 import { bundleDir, containerDir, exitFile, runcFor } from '../../runtime/index.js';
 import { failpoint } from '../../sys/failpoint.js';
 import { removeTree } from '../../sys/fs.js';
@@ -21,6 +22,7 @@ export async function removeContainer(engine: Engine, opts: RemoveOptions): Prom
     await stopContainer(engine, { ref: rec.Id, timeoutSeconds: 0, signal: 'SIGKILL' });
   }
   await runcFor(engine).delete(rec.Id).catch(() => undefined);
+  await detachNetworks(engine, rec).catch(() => undefined);
   await engine.storage.unmount(rec.Id).catch(() => undefined);
   // The record goes first: a crash after this point leaves only files, which nothing lists.
   engine.state.transaction(() => engine.state.deleteContainer(rec.Id));

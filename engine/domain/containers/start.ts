@@ -7,6 +7,7 @@ import { followOutput, stdinOnly, type OutputStream } from './output-stream.js';
 import { createWithConmon } from '../../runtime/conmon.js';
 import { bundleDir, exitFile, logPath, runcFor, runtimeEnv } from '../../runtime/index.js';
 import { prepareBundle } from '../../runtime/prepare-bundle.js';
+import { attachNetworks, detachNetworks } from '../../network/index.js';
 import { ensureDir } from '../../sys/fs.js';
 import { rfc3339Nano } from '../../views/time.js';
 import { cleanupContainer } from './cleanup.js';
@@ -39,7 +40,8 @@ async function launch(engine: Engine, rec: ContainerRecord, opts: StartOptions):
   rmSync(exitFile(engine, rec.Id), { force: true });
   for (const f of ['exit', 'oom']) rmSync(`${bundle}/${f}`, { force: true });
   const rootfs = await engine.storage.mount(rec.Id);
-  await prepareBundle(engine, rec, rootfs);
+  const net = await attachNetworks(engine, rec);
+  await prepareBundle(engine, rec, rootfs, net);
   const { pid, conmonPid } = await createWithConmon({
     conmonPath: engine.config.conmonPath, runtimePath: engine.config.runtimePath, runcRoot: engine.config.paths.runcRoot,
     id: rec.Id, name: rec.Name, bundle, logPath: logPath(engine, rec.Id), exitDir: engine.config.paths.exitDir,
@@ -80,6 +82,7 @@ function exitCommand(engine: Engine, rec: ContainerRecord): string[] {
 // docker parity: a container whose start failed stays "created" with the error and 127/126 recorded.
 async function markStartFailed(engine: Engine, rec: ContainerRecord, e: unknown): Promise<void> {
   await runcFor(engine).delete(rec.Id).catch(() => undefined);
+  await detachNetworks(engine, rec).catch(() => undefined);
   await engine.storage.unmount(rec.Id).catch(() => undefined);
   const status = e instanceof EngineError && e.exitStatus !== undefined ? e.exitStatus : 128;
   engine.state.transaction(() => {
