@@ -17,6 +17,7 @@ export class RegistryClient {
 
   /** Ping the endpoints in order and keep the first that answers like a v2 registry. */
   static async connect(domain: string, config: RegistryConfig, auth: AuthConfig = {}, endpoints?: Endpoint[]): Promise<RegistryClient> {
+    checkServerAddress(domain);
     const candidates = endpoints ?? await endpointsFor(domain, config);
     let last: unknown;
     for (const ep of candidates) {
@@ -90,3 +91,14 @@ export class RegistryClient {
 }
 
 export { RegistryError };
+
+// docker parity: moby registry/auth.go loginV2 (url.Parse of the server address; Go's wording for a bad port)
+function checkServerAddress(domain: string): void {
+  try {
+    new URL(`https://${domain}/`);
+  } catch {
+    const port = /:([^:\]]*)$/.exec(domain)?.[1];
+    const why = port !== undefined && !/^\d*$/.test(port) ? `invalid port ":${port}" after host` : 'invalid URL';
+    throw new EngineError('invalid-argument', 'bad-server', `unable to parse server address: parse "https://${domain}": ${why}`);
+  }
+}

@@ -67,7 +67,7 @@ export async function downloadLayer(engine: Engine, repo: Repository, t: Downloa
 }
 
 function isTransient(e: unknown): boolean {
-  if (e instanceof TransportError) return true;
+  if (e instanceof TransportError) return e.kind === 'unavailable' && !e.tlsFailure;
   const code = (e as NodeJS.ErrnoException)?.code ?? (e as { cause?: NodeJS.ErrnoException })?.cause?.code;
   return code !== undefined && TRANSIENT.has(code);
 }
