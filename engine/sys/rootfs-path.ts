@@ -1,9 +1,13 @@
-// Resolve a path inside a container's root filesystem as the container would see it: symlinks are
-// followed relative to the root and can never lead outside it (the guarantee of Go's securejoin).
+// Resolve a path inside a container's filesystem as the container would see it: symlinks are
+// followed relative to its root and can never lead outside it (the guarantee of Go's securejoin).
 import { lstatSync, readlinkSync } from 'node:fs';
 import { posix } from 'node:path';
 
-export function resolveInRoot(root: string, path: string, maxLinks = 255): string {
+/**
+ * The container path with every symlink resolved; `hostOf` maps a container path to where it lives on
+ * the host (the rootfs, or a bind mount's source laid over it).
+ */
+export function resolveInView(hostOf: (containerPath: string) => string, path: string, maxLinks = 255): string {
   const parts = posix.normalize(`/${path}`).split('/').filter(Boolean);
   const resolved: string[] = [];
   let links = 0;
@@ -11,14 +15,19 @@ export function resolveInRoot(root: string, path: string, maxLinks = 255): strin
     const part = parts.shift()!;
     if (part === '.') continue;
     if (part === '..') { resolved.pop(); continue; }
-    const candidate = posix.join(root, ...resolved, part);
+    const candidate = `/${[...resolved, part].join('/')}`;
     let st;
-    try { st = lstatSync(candidate); } catch { resolved.push(part); continue; }
+    try { st = lstatSync(hostOf(candidate)); } catch { resolved.push(part); continue; }
     if (!st.isSymbolicLink()) { resolved.push(part); continue; }
     if (++links > maxLinks) throw new Error(`too many levels of symbolic links: ${path}`);
-    const target = readlinkSync(candidate);
+    const target = readlinkSync(hostOf(candidate));
     if (target.startsWith('/')) resolved.length = 0;
     parts.unshift(...target.split('/').filter(Boolean));
   }
-  return posix.join(root, ...resolved);
+  return `/${resolved.join('/')}`;
+}
+
+/** The host path of a container path under a plain rootfs. */
+export function resolveInRoot(root: string, path: string): string {
+  return posix.join(root, resolveInView((p) => posix.join(root, p), path));
 }

@@ -1,9 +1,8 @@
 // A container's filesystem as `docker cp` sees it: the mounted layers, with the bind mounts (volumes and
 // the engine's /etc/hosts, /etc/hostname, /etc/resolv.conf) laid over them, as moby's mountVolumes does.
 // Paths are container paths; symlinks resolve inside the view (securejoin), so nothing escapes it.
-import { lstatSync, readlinkSync } from 'node:fs';
 import { posix } from 'node:path';
-import { resolveInRoot } from '../../sys/rootfs-path.js';
+import { resolveInRoot, resolveInView } from '../../sys/rootfs-path.js';
 
 export interface ViewMount { destination: string; source: string; readOnly: boolean }
 
@@ -28,26 +27,5 @@ export function containerView(root: string, mounts: ViewMount[]): FsView {
     const m = mountOf(p.replace(/(.)\/$/, '$1'));
     return m ? posix.join(m.source, p.slice(m.destination.length)) : posix.join(root, p);
   };
-  return { hostOf, mountOf, resolve: (path) => resolveIn(hostOf, path) };
-}
-
-/** securejoin over the view: each component is looked up where it lives (layers or a mount source). */
-function resolveIn(hostOf: (p: string) => string, path: string, maxLinks = 255): string {
-  const parts = posix.normalize(`/${path}`).split('/').filter(Boolean);
-  const resolved: string[] = [];
-  let links = 0;
-  while (parts.length > 0) {
-    const part = parts.shift()!;
-    if (part === '.') continue;
-    if (part === '..') { resolved.pop(); continue; }
-    const candidate = `/${[...resolved, part].join('/')}`;
-    let st;
-    try { st = lstatSync(hostOf(candidate)); } catch { resolved.push(part); continue; }
-    if (!st.isSymbolicLink()) { resolved.push(part); continue; }
-    if (++links > maxLinks) throw new Error(`too many levels of symbolic links: ${path}`);
-    const target = readlinkSync(hostOf(candidate));
-    if (target.startsWith('/')) resolved.length = 0;
-    parts.unshift(...target.split('/').filter(Boolean));
-  }
-  return `/${resolved.join('/')}`;
+  return { hostOf, mountOf, resolve: (path) => resolveInView(hostOf, path) };
 }
