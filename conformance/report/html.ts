@@ -1,4 +1,6 @@
-// report.html: one self-contained page; filter by status, candidate and text; side-by-side diffs.
+// report.html: one self-contained page; score per candidate and per group; filter by status, candidate and
+// text; side-by-side diffs. The URL hash presets the filters: #status=DIVERGE,ERROR&q=ps&candidate=skiff&open
+// (`open` expands every row shown).
 import { diffLines } from 'diff';
 import type { PartDiff } from '../compare/compare.js';
 import { describeTarget } from './markdown.js';
@@ -45,6 +47,11 @@ export function renderHtml(run: RunResults): string {
     const s = score(list);
     return `<tr><td>${esc(c)}</td><td class="score">${s.percent}%</td><td>${s.match}</td><td>${s.diverge}</td><td>${s.error}</td><td>${s.skip}</td></tr>`;
   }).join('');
+  const groups = [...groupBy(run.results, (r) => r.candidate)].flatMap(([c, list]) =>
+    [...groupBy(list, (r) => r.group)].sort(([a], [b]) => a.localeCompare(b)).map(([g, l]) => {
+      const s = score(l);
+      return `<tr><td>${esc(c)}</td><td>${esc(g)}</td><td class="score">${s.total === s.skip ? '—' : `${s.percent}%`}</td><td>${s.match}</td><td>${s.diverge}</td><td>${s.error}</td><td>${s.skip}</td></tr>`;
+    })).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Conformance ${esc(run.runId)}</title>
 <style>
@@ -59,6 +66,8 @@ td.del{background:#fdd}td.add{background:#dfd}.filters{margin:1em 0;display:flex
 <h1>Conformance run ${esc(run.runId)}</h1>
 <p>Reference: ${esc(describeTarget(run.reference))} (${run.referenceSource})<br>${run.candidates.map((c) => 'Candidate: ' + esc(describeTarget(c))).join('<br>')}</p>
 <table id="scores"><thead><tr><th>candidate</th><th>score</th><th>MATCH</th><th>DIVERGE</th><th>ERROR</th><th>SKIP</th></tr></thead><tbody>${scores}</tbody></table>
+<h2>Per group</h2>
+<table id="groups"><thead><tr><th>candidate</th><th>group</th><th>score</th><th>MATCH</th><th>DIVERGE</th><th>ERROR</th><th>SKIP</th></tr></thead><tbody>${groups}</tbody></table>
 <div class="filters"><input id="q" type="search" placeholder="filter by name, tag or reason" size="40">
 ${STATUSES.map((s) => `<label><input type="checkbox" class="st" value="${s}" ${s === 'MATCH' ? '' : 'checked'}> ${s}</label>`).join(' ')}
 <select id="cand"><option value="">all candidates</option>${candidates.map((c) => `<option>${esc(c)}</option>`).join('')}</select>
@@ -71,7 +80,12 @@ const rows=[...document.querySelectorAll('tr.result')];
 function apply(){const q=document.getElementById('q').value.toLowerCase();const st=new Set([...document.querySelectorAll('.st:checked')].map(e=>e.value));
 const c=document.getElementById('cand').value;let n=0;for(const r of rows){const show=st.has(r.dataset.status)&&(!c||r.dataset.candidate===c)&&(!q||r.dataset.text.includes(q));r.hidden=!show;if(show)n++;}
 document.getElementById('count').textContent='showing '+n+' of '+rows.length;}
-document.querySelectorAll('input,select').forEach(e=>e.addEventListener('input',apply));apply();
+document.querySelectorAll('input,select').forEach(e=>e.addEventListener('input',apply));
+function fromHash(){const h=new URLSearchParams(location.hash.slice(1));
+if(h.has('status')){const want=new Set(h.get('status').split(','));document.querySelectorAll('.st').forEach(e=>{e.checked=want.has(e.value);});}
+if(h.has('q'))document.getElementById('q').value=h.get('q');if(h.has('candidate'))document.getElementById('cand').value=h.get('candidate');
+apply();if(h.has('open'))for(const r of rows)if(!r.hidden)r.querySelector('details').open=true;}
+addEventListener('hashchange',fromHash);fromHash();
 </script></body></html>
 `;
 }
