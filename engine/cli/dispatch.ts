@@ -4,7 +4,7 @@ import type { CliIO, CommandContext, CommandSpec } from './command.js';
 import { StatusError } from './command.js';
 import { daemonError } from './exit.js';
 import { FlagError, parseFlags, type FlagSpec } from './pflag.js';
-import { displayPath, renderCommandHelp, renderGroupHelp, renderRootHelp } from './help.js';
+import { displayPath, useLine, renderCommandHelp, renderGroupHelp, renderRootHelp } from './help.js';
 import { helpColumns } from './flag-usages.js';
 
 export interface GlobalOptions { root?: string; runroot?: string; storageDriver?: string; logLevel?: string }
@@ -61,14 +61,14 @@ export async function dispatch(argv: string[], deps: DispatchDeps): Promise<numb
   try {
     parsed = parseFlags(cmdArgs, spec.flags, { interspersed: spec.interspersed !== false });
   } catch (e) {
-    if (e instanceof FlagError) return usageError(io, e.message, `${invokedAs} ${spec.usage}`, invokedAs, 125);
+    if (e instanceof FlagError) return usageError(io, e.message, useLine(spec, invokedAs), invokedAs, 125);
     throw e;
   }
   for (const notice of parsed.notices) io.stdout.write(`${notice}\n`);
   const argProblem = checkArgs(spec, parsed.args.length);
   if (argProblem) {
     const verb = argProblem.startsWith('requires at least') && spec.args?.max === undefined ? 'See' : 'Run';
-    io.stderr.write(`${prog}: '${invokedAs}' ${argProblem}\n\nUsage:  ${invokedAs} ${spec.usage}\n\n${verb} '${invokedAs} --help' for more information\n`);
+    io.stderr.write(`${prog}: '${invokedAs}' ${argProblem}\n\nUsage:  ${useLine(spec, invokedAs)}\n\n${verb} '${invokedAs} --help' for more information\n`);
     return 1;
   }
   const globals: GlobalOptions = {

@@ -20,6 +20,9 @@ export function displayPath(spec: CommandSpec, words: string): string {
   return words.includes(' ') ? spec.path : words;
 }
 
+/** cobra's UseLine: the command path, then the usage words if any. */
+export const useLine = (spec: CommandSpec, invokedAs: string) => (spec.usage ? `${invokedAs} ${spec.usage}` : invokedAs);
+
 /** "docker container ls, docker container list, docker container ps, docker ps": canonical, group aliases, top-level ones. */
 export function commandAliases(prog: string, spec: CommandSpec): string {
   const aliases = spec.aliases ?? [];
@@ -29,7 +32,7 @@ export function commandAliases(prog: string, spec: CommandSpec): string {
 
 export function renderCommandHelp(spec: CommandSpec, invokedAs: string, cols = 79): string {
   const prog = invokedAs.split(' ')[0]!;
-  let out = `Usage:  ${invokedAs} ${spec.usage}\n\n${(spec.long ?? spec.description).trim()}`;
+  let out = `Usage:  ${useLine(spec, invokedAs)}\n\n${(spec.long ?? spec.description).trim()}`;
   if ((spec.aliases ?? []).length > 0) out += `\n\nAliases:\n  ${commandAliases(prog, spec)}`;
   const options = flagUsagesWrapped(spec.flags, cols).trimEnd();
   if (options) out += `\n\nOptions:\n${options}`;

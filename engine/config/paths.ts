@@ -17,6 +17,12 @@ export interface EnginePaths {
   /** Rootless only: the pid file of the process that holds the user namespace. */
   pauseFile: string;
   apiSocket: string;
+  /** Local volumes (<name>/_data). */
+  volumes: string;
+  /** Network namespace files of running containers. */
+  netns: string;
+  /** netavark's --config directory (aardvark-dns configuration and lock). */
+  netavarkConfig: string;
 }
 
 export interface Identity {
@@ -47,6 +53,9 @@ export function resolvePaths(id: Identity, env: NodeJS.ProcessEnv, overrides: { 
     tmp: join(dataRoot, 'tmp'),
     pauseFile: join(runRoot, 'pause.pid'),
     apiSocket: join(runRoot, 'skiff.sock'),
+    volumes: join(dataRoot, 'volumes'),
+    netns: join(runRoot, 'netns'),
+    netavarkConfig: join(runRoot, 'networks'),
   };
 }
 

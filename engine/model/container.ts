@@ -1,4 +1,5 @@
 import type { ContainerConfig, HostConfig, NetworkingConfig } from './docker-types.js';
+import type { MountPoint } from './volume.js';
 
 export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
 
@@ -37,6 +38,8 @@ export interface ContainerRecord {
   /** Storage driver name ("overlay" or "vfs") and the container layer's id. */
   Driver: string;
   LayerId: string;
+  /** Volumes, binds and --mount tmpfs as resolved at create (volumes created then); absent on old records. */
+  MountPoints?: MountPoint[];
 }
 
 export const initialState = (): ContainerState => ({

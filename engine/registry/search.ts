@@ -19,8 +19,8 @@ export function splitSearchTerm(term: string): { index: string; remote: string }
 
 export async function searchRegistry(term: string, limit: number, config: RegistryConfig, auth?: { username?: string; password?: string }): Promise<SearchResults> {
   // docker parity: moby registry/service.go Search and session.go searchRepositories
-  if (/^https?:\/\//.test(term)) throw new EngineError('invalid-argument', 'search-scheme', `invalid repository name: repository name (${term}) should not have a scheme`);
-  if (limit < 1 || limit > 100) throw new EngineError('invalid-argument', 'search-limit', `limit ${limit} is outside the range of [1, 100]`);
+  if (term.includes('://')) throw new EngineError('invalid-argument', 'search-scheme', 'Invalid repository name (ex: "registry.domain.tld/myrepos")');
+  if (limit < 1 || limit > 100) throw new EngineError('invalid-argument', 'search-limit', `Limit ${limit} is outside the range of [1, 100]`);
   const { index, remote } = splitSearchTerm(term);
   const official = index === 'docker.io';
   const query = official ? remote.replace(/^library\//, '') : remote;

@@ -63,7 +63,7 @@ function writeEtcFiles(rec: ContainerRecord, etc: { resolvConf: string; hostname
 
 // docker parity: moby creates a missing -v host directory when the container starts (--mount refuses at create).
 function createMissingBindSources(rec: ContainerRecord): void {
-  for (const m of collectUserMounts(rec.HostConfig)) {
+  for (const m of collectUserMounts(rec.HostConfig, rec.MountPoints)) {
     if (m.type === 'bind' && m.missingSource === 'create' && !existsSync(m.source)) mkdirSync(m.source, { recursive: true, mode: 0o755 });
   }
 }

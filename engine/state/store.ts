@@ -1,5 +1,6 @@
 import type { ContainerRecord, ContainerState } from '../model/container.js';
 import type { ImageRecord } from '../model/image.js';
+import type { NetState } from './sqlite-net-tables.js';
 
 /** A stored layer: content addressed by its chain id; the storage module owns the files. */
 export interface LayerRecord {
@@ -27,9 +28,10 @@ export interface ExecRecord {
 
 /**
  * The engine's records. Every method is synchronous and atomic; `transaction` groups several into one
- * atomic step that also serialises concurrent skiff processes (SQLite's write lock).
+ * atomic step that also serialises concurrent skiff processes (SQLite's write lock). Volumes, networks,
+ * endpoints (IP leases) and sandboxes come from NetState (sqlite-net-tables.ts).
  */
-export interface StateStore {
+export interface StateStore extends NetState {
   transaction<T>(fn: () => T): T;
   close(): void;
 

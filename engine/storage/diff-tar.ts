@@ -39,13 +39,15 @@ export async function* diffEntries(opts: DiffTarOptions): AsyncGenerator<TarSour
     if (isWhiteout(e.st)) {
       const dir = parentOf(e.rel);
       const name = `${dir ? `${dir}/` : ''}${WHITEOUT_PREFIX}${baseOf(e.rel)}`;
-      yield { header: { ...baseHeader(name, 'file', e.st, opts), mode: 0o600, uid: 0, gid: 0, xattrs: new Map() } };
+      // docker parity: moby overlayWhiteoutConverter — a plain 0600 file, no type bits in the mode.
+      yield { header: { ...baseHeader(name, 'file', e.st, opts), mode: 0o600, uid: 0, gid: 0, xattrs: new Map(), bareMode: true } };
       continue;
     }
     const entry = await entryFor(e.rel, e.abs, e.st, opts, links);
     if (entry) yield entry;
     if (e.st.isDirectory() && opts.opaque.has(e.rel)) {
-      yield { header: { ...baseHeader(`${e.rel}/${OPAQUE_MARKER}`, 'file', e.st, opts), mode: 0o755, xattrs: new Map() } };
+      // docker parity: moby's opaque marker keeps the dir's permissions and owner, with no time or type bits.
+      yield { header: { ...baseHeader(`${e.rel}/${OPAQUE_MARKER}`, 'file', e.st, opts), mode: e.st.mode & 0o777, mtime: 0, xattrs: new Map(), bareMode: true } };
     }
   }
 }

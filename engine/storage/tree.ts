@@ -61,7 +61,11 @@ export async function copyOver(src: string, dst: string): Promise<void> {
   for await (const e of walkTree(src)) {
     const target = join(dst, e.rel);
     const existing = await fsp.lstat(target).catch(() => undefined);
-    if (existing && !(existing.isFile() && e.st.isFile())) continue;
+    // src wins as in an overlay: a dir's metadata is taken over, a non-dir over a non-dir replaces it.
+    if (existing?.isDirectory()) {
+      if (e.st.isDirectory()) { await fsp.lchown(target, e.st.uid, e.st.gid); await fsp.chmod(target, e.st.mode & 0o7777); dirs.push(e); }
+      continue;
+    }
     if (existing) await fsp.rm(target);
     if (e.st.isDirectory()) { await fsp.mkdir(target, { mode: e.st.mode & 0o7777 }); dirs.push(e); }
     else if (e.st.isSymbolicLink()) await fsp.symlink(await fsp.readlink(e.abs), target);

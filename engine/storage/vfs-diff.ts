@@ -19,7 +19,7 @@ async function* changeEntries(rootfs: string, changes: FilesystemChange[]): Asyn
     const rel = c.Path.slice(1);
     if (c.Kind === 2) {
       const dir = parentOf(rel);
-      yield { header: { ...emptyHeader(`${dir ? `${dir}/` : ''}${WHITEOUT_PREFIX}${baseOf(rel)}`, 'file'), mode: 0o600 } };
+      yield { header: { ...emptyHeader(`${dir ? `${dir}/` : ''}${WHITEOUT_PREFIX}${baseOf(rel)}`, 'file'), mode: 0o600, bareMode: true } };
       continue;
     }
     yield* singleEntry(rootfs, rel, links);

@@ -56,7 +56,14 @@ export function containerInspectJson(rec: ContainerRecord, ctx: InspectContext):
   return view;
 }
 
-function mountPoints(rec: ContainerRecord): unknown[] {
+/** inspect's Mounts (and the summary's): the mount points resolved at create, Name/Driver only for volumes. */
+export function mountPoints(rec: ContainerRecord): Array<Record<string, unknown>> {
+  if (rec.MountPoints) {
+    return rec.MountPoints.map((m) => ({
+      Type: m.Type, ...(m.Name ? { Name: m.Name } : {}), Source: m.Source, Destination: m.Destination,
+      ...(m.Driver ? { Driver: m.Driver } : {}), Mode: m.Mode, RW: m.RW, Propagation: m.Propagation,
+    }));
+  }
   const binds = (rec.HostConfig.Binds ?? []).map((b) => {
     const [source = '', destination = '', mode = ''] = b.split(':');
     return { Type: 'bind', Source: source, Destination: destination, Mode: mode, RW: !mode.split(',').includes('ro'), Propagation: 'rprivate' };

@@ -58,9 +58,9 @@ function rowFields(c: ContainerSummary, opts: { trunc: boolean; now: number }): 
     Size: sizeColumn(c.SizeRw ?? 0, c.SizeRootFs ?? 0),
     Names: namesColumn(c.Names, opts.trunc),
     Labels: sorted.join(','),
-    Mounts: '',
+    Mounts: mountsColumn(c, opts.trunc),
     Networks: Object.keys(c.NetworkSettings.Networks).sort().join(','),
-    LocalVolumes: '0',
+    LocalVolumes: String(c.Mounts.filter((m) => m.Driver === 'local').length),
     Platform: null,
   };
 }
@@ -75,6 +75,11 @@ function asContext(fields: Omit<ContainerRow, 'Label'>, labels: Record<string, s
   // docker parity: formatter/reflect.go MarshalJSON: json.Marshal of a map (sorted keys, HTML escaped)
   Object.defineProperty(ctx, GO_MARSHAL_JSON, { value: () => marshalJSON(new Map(Object.entries(ctx)), { escapeHTML: true }) });
   return goStruct(ctx, '*formatter.ContainerContext');
+}
+
+// docker parity: formatter/container.go Mounts() — the volume's name or the bind's source, cut at 15
+function mountsColumn(c: ContainerSummary, trunc: boolean): string {
+  return c.Mounts.map((m) => { const name = m.Name || m.Source || ''; return trunc ? ellipsis(name, 15) : name; }).join(',');
 }
 
 // docker parity: formatter/container.go Size()

@@ -2,7 +2,7 @@
 import type { ContainerRecord } from '../model/container.js';
 import { humanDuration } from '../format/units.js';
 import { parseTime } from './time.js';
-import { networkNames } from './container-inspect.js';
+import { mountPoints, networkNames } from './container-inspect.js';
 import { portMap, summaryPorts, type SummaryPort } from './container-ports.js';
 
 export interface ContainerSummary {
@@ -12,7 +12,7 @@ export interface ContainerSummary {
   Labels: Record<string, string>; State: string; Status: string;
   HostConfig: { NetworkMode: string };
   NetworkSettings: { Networks: Record<string, unknown> };
-  Mounts: unknown[];
+  Mounts: Array<{ Name?: string; Source?: string; Destination?: string; Driver?: string }>;
 }
 
 export function containerSummary(rec: ContainerRecord, imageDisplay: string, now: number, sizes?: { rw: number; rootFs: number }): ContainerSummary {
@@ -31,7 +31,7 @@ export function containerSummary(rec: ContainerRecord, imageDisplay: string, now
     Status: statusText(rec, now),
     HostConfig: { NetworkMode: rec.HostConfig.NetworkMode || 'default' },
     NetworkSettings: { Networks: Object.fromEntries(networkNames(rec).map((n) => [n, { ...endpoint }])) },
-    Mounts: [],
+    Mounts: mountPoints(rec),
   };
   if (sizes) { summary.SizeRw = sizes.rw; summary.SizeRootFs = sizes.rootFs; }
   return summary;

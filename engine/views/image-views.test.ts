@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { goTimeString } from '../format/index.js';
+import { goTimeString, renderOne } from '../format/index.js';
 import type { ImageRecord } from '../model/image.js';
 import { historyRow, rfc3339Local } from './image-history.js';
-import { goTime, imageInspect } from './image-inspect.js';
+import { goTime, imageInspect, imageInspectJson } from './image-inspect.js';
 import { imageRows, imageSummary } from './image-summary.js';
 
 const ID = `sha256:${'7cec26eab73b'.padEnd(64, 'a')}`;
@@ -42,11 +42,31 @@ describe('image summary and rows', () => {
 
 describe('image inspect', () => {
   it('fills Docker\'s shape from the config', () => {
-    const out = imageInspect(img, { repoTags: ['busybox:latest'], repoDigests: [], graphDriver: { Data: null, Name: 'vfs' } });
+    const out = imageInspectJson(img, { repoTags: ['busybox:latest'], repoDigests: [], graphDriver: { Data: null, Name: 'vfs' } });
     expect(Object.keys(out)).toEqual(['Id', 'RepoTags', 'RepoDigests', 'Parent', 'Comment', 'Created', 'Container', 'ContainerConfig', 'DockerVersion', 'Author', 'Config', 'Architecture', 'Os', 'Size', 'VirtualSize', 'GraphDriver', 'RootFS', 'Metadata']);
     expect(out.Config).toMatchObject({ Env: ['PATH=/bin'], Cmd: ['sh'], Labels: null, Image: '' });
     expect(out.ContainerConfig).toMatchObject({ Env: null, Cmd: null });
     expect(out.Metadata.LastTagTime).toBe('0001-01-01T00:00:00Z');
+  });
+
+  // docker parity: recorded with docker CLI 28.2 against Docker 20.10 (`docker image inspect -f … busybox`).
+  const typed = imageInspect({ ...img, LoadedAt: '2026-11-28T16:32:32.408121517Z' }, { repoTags: ['busybox:latest'], repoDigests: [], graphDriver: { Data: null, Name: 'overlay' } });
+  it.each([
+    ['{{.ID}}', ID], ['{{.Id}}', ID], // .Id through the raw fallback
+    ['{{.Config}}', '{{ map[] [PATH=/bin] [] [sh] map[]  map[]  false} {<nil> [] []}}'],
+    ['{{.ContainerConfig}}', '{   false false false map[] false false false [] [] <nil> false  map[]  [] false  [] map[]  <nil> []}'],
+    ['{{json .Config}} {{.RootFS}} {{.Descriptor}} {{.Variant}}|', '{"Env":["PATH=/bin"],"Cmd":["sh"]} {layers [sha256:d]} <nil> |'],
+    ['{{.Metadata}} {{json .Metadata}}', '{2026-11-28 16:32:32.408121517 +0000 UTC} {"LastTagTime":"2026-11-28T16:32:32.408121517Z"}'],
+  ])('templates see docker/cli\'s Go struct: %s', (format, want) => expect(renderOne(format, typed)).toBe(`${want}\n`));
+
+  it('fails unknown fields as docker does, after the raw fallback', () => {
+    expect(() => renderOne('{{.Nope}}', typed)).toThrow('template parsing error: template: :1:2: executing "" at <.Nope>: map has no entry for key "Nope"');
+    expect(() => renderOne('{{.Config.Nope}}', typed)).toThrow('template parsing error: template: :1:9: executing "" at <.Config.Nope>: map has no entry for key "Nope"');
+  });
+
+  it('marshals the Go struct for {{json .}} and the API document for JSON.stringify', () => {
+    expect(Object.keys(JSON.parse(renderOne('{{json .}}', typed)) as object)).not.toContain('Container');
+    expect(Object.keys(JSON.parse(JSON.stringify(typed)) as object)).toContain('Container');
   });
 
   it.each([

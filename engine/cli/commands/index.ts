@@ -15,8 +15,13 @@ import containerStats from './container/stats.js';
 import containerCp from './container/cp.js';
 import imageCommands from './image/index.js';
 import inspect from './inspect.js';
+import volumeCommands from './volume/index.js';
 import systemInstallShim from './system/install-shim.js';
 import systemVersion from './system/version.js';
+import systemContext from './system/context.js';
+import systemInfo from './system/info.js';
+import systemDf from './system/df.js';
+import systemPrune from './system/prune.js';
 
 // Every CLI command, one module each; each module default-exports a CommandSpec or an array of them.
 const modules: Array<CommandSpec | CommandSpec[]> = [
@@ -36,8 +41,13 @@ const modules: Array<CommandSpec | CommandSpec[]> = [
   containerCp,
   imageCommands,
   inspect,
+  volumeCommands,
   systemInstallShim,
   systemVersion,
+  systemContext,
+  systemInfo,
+  systemDf,
+  systemPrune,
 ];
 
 export const allCommands = (): CommandSpec[] => modules.flat();

@@ -5,6 +5,7 @@ import { detachNetworks } from '../../network/index.js';
 import { bundleDir, exitFile, runcFor } from '../../runtime/index.js';
 import { removeContainer } from './remove.js';
 import { syncContainer } from './sync.js';
+import { releaseVolumes } from '../volumes/activate.js';
 
 export interface CleanupOptions { remove?: boolean; quiet?: boolean }
 
@@ -21,6 +22,7 @@ export async function cleanupContainer(engine: Engine, id: string, opts: Cleanup
   await runcFor(engine).delete(id).catch((e) => { if (!opts.quiet) engine.log.warn(`cleanup ${id}: ${(e as Error).message}`); });
   await detachNetworks(engine, rec).catch((e) => { if (!opts.quiet) engine.log.warn(`cleanup ${id}: ${(e as Error).message}`); });
   await engine.storage.unmount(id).catch((e) => { if (!opts.quiet) engine.log.warn(`cleanup ${id}: ${(e as Error).message}`); });
+  await releaseVolumes(engine, rec).catch(() => undefined);
   const bundle = bundleDir(engine, id);
   for (const f of ['attach', 'ctl', 'winsz', 'pidfile', 'conmon.pid', 'oci-log']) rmSync(join(bundle, f), { force: true });
   if (opts.remove && rec.HostConfig.AutoRemove) {

@@ -14,6 +14,9 @@ import { mergeWithImage, pathAndArgs } from './merge-config.js';
 import { generateName, validateName } from './names.js';
 import { checkMountPoints, validateCreateBody, type DaemonCheckEnv } from './validate/create-body.js';
 import { clearCreating, markCreating, sweepOrphans } from './orphans.js';
+import { registerMountPoints } from '../volumes/mount-points.js';
+import { setUpVolumesOnCreate } from '../volumes/populate.js';
+import { removeIfUnused } from '../volumes/remove.js';
 
 export interface CreateOptions { name?: string; body: ContainerCreateBody }
 export interface CreateReport { Id: string; Warnings: string[] }
@@ -47,11 +50,21 @@ export async function createContainer(engine: Engine, opts: CreateOptions, check
   };
   await sweepOrphans(engine);
   markCreating(engine, id);
+  let volumes: string[] = [];
   try {
     await engine.storage.createContainerLayer(id, image.Layers);
     failpoint('create-after-layer');
-    engine.state.insertContainer(record);
+    // Volumes are recorded with the container, so no `volume rm` can take one in between.
+    engine.state.transaction(() => {
+      const reg = registerMountPoints(engine, hostConfig, config.Volumes);
+      volumes = reg.createdVolumes;
+      record.MountPoints = reg.mountPoints;
+      engine.state.insertContainer(record);
+    });
+    await setUpVolumesOnCreate(engine, record, volumes);
   } catch (e) {
+    engine.state.transaction(() => engine.state.deleteContainer(id));
+    await removeIfUnused(engine, volumes);
     await engine.storage.removeContainerLayer(id).catch(() => undefined);
     throw e;
   } finally {

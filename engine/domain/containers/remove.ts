@@ -5,8 +5,10 @@ import { bundleDir, containerDir, exitFile, runcFor } from '../../runtime/index.
 import { failpoint } from '../../sys/failpoint.js';
 import { removeTree } from '../../sys/fs.js';
 import { getContainer } from './lookup.js';
+import { recordRemoval } from './removal-record.js';
 import { stopContainer } from './stop.js';
 import { syncContainer } from './sync.js';
+import { removeIfUnused } from '../volumes/remove.js';
 
 export interface RemoveOptions { ref: string; force?: boolean; volumes?: boolean }
 export interface RemoveReport { id: string; name: string }
@@ -21,9 +23,12 @@ export async function removeContainer(engine: Engine, opts: RemoveOptions): Prom
     }
     await stopContainer(engine, { ref: rec.Id, timeoutSeconds: 0, signal: 'SIGKILL' });
   }
+  // After a forced stop the record holds the code the container died with; waiters read it after removal.
+  const last = syncContainer(engine, engine.state.getContainer(rec.Id) ?? rec);
   await runcFor(engine).delete(rec.Id).catch(() => undefined);
   await detachNetworks(engine, rec).catch(() => undefined);
   await engine.storage.unmount(rec.Id).catch(() => undefined);
+  recordRemoval(engine, rec.Id, last.State.ExitCode);
   // The record goes first: a crash after this point leaves only files, which nothing lists.
   engine.state.transaction(() => engine.state.deleteContainer(rec.Id));
   failpoint('remove-after-record');
@@ -31,5 +36,7 @@ export async function removeContainer(engine: Engine, opts: RemoveOptions): Prom
   removeTree(bundleDir(engine, rec.Id));
   removeTree(containerDir(engine, rec.Id));
   removeTree(exitFile(engine, rec.Id));
+  // docker parity: moby daemon/mounts.go removeMountPoints — only volumes the user did not name; in use elsewhere is fine.
+  if (opts.volumes) await removeIfUnused(engine, (rec.MountPoints ?? []).filter((m) => m.Type === 'volume' && m.Anonymous && m.Name).map((m) => m.Name!));
   return { id: rec.Id, name: rec.Name };
 }

@@ -13,6 +13,7 @@ import { rfc3339Nano } from '../../views/time.js';
 import { cleanupContainer } from './cleanup.js';
 import { getContainer } from './lookup.js';
 import { syncContainer } from './sync.js';
+import { mountVolumes } from '../volumes/activate.js';
 
 export interface StartOptions {
   ref: string;
@@ -40,6 +41,7 @@ async function launch(engine: Engine, rec: ContainerRecord, opts: StartOptions):
   rmSync(exitFile(engine, rec.Id), { force: true });
   for (const f of ['exit', 'oom']) rmSync(`${bundle}/${f}`, { force: true });
   const rootfs = await engine.storage.mount(rec.Id);
+  await mountVolumes(engine, rec);
   const net = await attachNetworks(engine, rec);
   await prepareBundle(engine, rec, rootfs, net);
   const { pid, conmonPid } = await createWithConmon({

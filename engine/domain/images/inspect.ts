@@ -8,7 +8,8 @@ import type { ImageRecord } from '../../model/image.js';
 import { resolveImage } from './resolve.js';
 import { familiarDigests, familiarTags, imageStorage } from './store.js';
 
-export interface InspectReport { input: string; inspect?: ImageInspect; error?: Error }
+/** `inspect` is the Go-typed view (JSON.stringify gives the API document). */
+export interface InspectReport { input: string; inspect?: Record<string, unknown>; error?: Error }
 
 export function inspectImages(engine: Engine, refs: string[]): InspectReport[] {
   return refs.map((input) => {
@@ -20,7 +21,7 @@ export function inspectImages(engine: Engine, refs: string[]): InspectReport[] {
   });
 }
 
-export function inspectImage(engine: Engine, img: ImageRecord): ImageInspect {
+export function inspectImage(engine: Engine, img: ImageRecord): Record<string, unknown> {
   return imageInspect(img, { repoTags: familiarTags(img), repoDigests: familiarDigests(img), graphDriver: graphDriver(engine, img) });
 }
 

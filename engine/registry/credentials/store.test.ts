@@ -15,7 +15,8 @@ const store = (runner?: HelperRunner) => new CredentialStore(configLocation({ DO
 describe('Docker config.json credentials', () => {
   it('stores as docker login does: tab-indented, mode 0600, std base64 of user:password', async () => {
     const s = store();
-    expect(await s.store('127.0.0.1:5000', { username: 'a', password: 'b' })).toEqual({ kind: 'file', path: join(dir, 'cfg', 'config.json') });
+    expect(await s.store('127.0.0.1:5000', { username: 'a', password: 'b' })).toEqual({ kind: 'file', path: join(dir, 'cfg', 'config.json'), changed: true, password: true });
+    expect((await s.store('127.0.0.1:5000', { username: 'a', password: 'b' })).kind === 'file' && (await s.store('127.0.0.1:5000', { username: 'a', password: 'b' }) as { changed: boolean }).changed).toBe(false);
     expect(readFileSync(join(dir, 'cfg', 'config.json'), 'utf8')).toBe('{\n\t"auths": {\n\t\t"127.0.0.1:5000": {\n\t\t\t"auth": "YTpi"\n\t\t}\n\t}\n}');
     expect(statSync(join(dir, 'cfg', 'config.json')).mode & 0o777).toBe(0o600);
     expect(await s.get('127.0.0.1:5000')).toEqual({ username: 'a', password: 'b' });

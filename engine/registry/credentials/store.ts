@@ -12,7 +12,7 @@ const TOKEN_USER = '<token>';
 export interface CredentialStoreOptions { env: NodeJS.ProcessEnv; runner?: HelperRunner }
 
 /** Where `login` put the secret: a helper's name, or the file (then Docker warns it is unencrypted). */
-export type StoredIn = { kind: 'helper'; name: string } | { kind: 'file'; path: string };
+export type StoredIn = { kind: 'helper'; name: string } | { kind: 'file'; path: string; changed: boolean; password: boolean };
 
 export class CredentialStore {
   constructor(readonly location: ConfigLocation, private readonly opts: CredentialStoreOptions) {}
@@ -59,12 +59,15 @@ export class CredentialStore {
       return { kind: 'helper', name: helper.name };
     }
     const secret = auth.identityToken ? '' : auth.password ?? '';
-    cfg.auths[server] = {
+    const entry = {
       ...(auth.username || secret ? { auth: encodeAuth(auth.username ?? '', secret) } : {}),
       ...(auth.identityToken ? { identitytoken: auth.identityToken } : {}),
     };
-    writeConfig(this.location, cfg);
-    return { kind: 'file', path: this.location.file };
+    // docker parity: docker/cli credentials/file_store.go leaves the file alone when nothing changed
+    const changed = JSON.stringify(cfg.auths[server] ?? null) !== JSON.stringify(entry);
+    cfg.auths[server] = entry;
+    if (changed) writeConfig(this.location, cfg);
+    return { kind: 'file', path: this.location.file, changed, password: secret !== '' };
   }
 
   /** Remove the credentials under each of `servers` (logout tries the legacy spellings too). */

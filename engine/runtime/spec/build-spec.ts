@@ -154,7 +154,7 @@ export function buildSpec(input: SpecInput): OciSpec {
   const caps = tweakCapabilities({ capAdd: hc.CapAdd, capDrop: hc.CapDrop, privileged: hc.Privileged }, input.host);
   const hostname = containerHostname({ ...record, Config: config }, input.host.hostname);
   const { mounts, rootfsPropagation } = buildMounts({
-    userMounts: collectUserMounts(hc),
+    userMounts: collectUserMounts(hc, record.MountPoints),
     etcFiles: input.etcFiles,
     initPath: hc.Init ? input.initPath : undefined,
     shmSize: checkShmSize(hc.ShmSize),

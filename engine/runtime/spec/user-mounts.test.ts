@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { MountPoint } from '../../model/volume.js';
 import { collectUserMounts, isValidMountMode } from './user-mounts.js';
 import { mergeTmpfsOptions, tmpfsDataFromMount, tmpfsMountOptions } from './tmpfs-options.js';
 
@@ -29,9 +30,17 @@ describe('-v binds', () => {
     expect(() => binds('/h:/')).toThrow("destination can't be '/'");
   });
 
-  it('named and anonymous volumes are not implemented yet', () => {
-    expect(() => binds('data:/x')).toThrow(expect.objectContaining({ kind: 'not-implemented' }));
-    expect(() => binds('/x')).toThrow(expect.objectContaining({ kind: 'not-implemented' }));
+  it('named and anonymous volumes take their source from the mount points made at create', () => {
+    const mp = (Destination: string, Name: string, RW = true): MountPoint =>
+      ({ Type: 'volume', Name, Source: `/v/${Name}/_data`, Destination, Driver: 'local', Mode: 'z', RW, Propagation: '' });
+    const hc = { Binds: ['data:/x', '/h:/y:ro'], Mounts: [{ Type: 'volume' as const, Target: '/m', ReadOnly: true }], Tmpfs: {} };
+    const all = collectUserMounts(hc, [mp('/x', 'data'), mp('/m', 'anon', false), mp('/img', 'image-vol'), { ...mp('/from', 'other'), Type: 'bind', Source: '/srv', Propagation: 'rslave' }]);
+    expect(all.map((m) => [m.destination, m.source, m.readOnly, m.propagation])).toEqual([
+      ['/x', '/v/data/_data', false, ''], ['/y', '/h', true, 'rprivate'], ['/m', '/v/anon/_data', true, ''],
+      ['/img', '/v/image-vol/_data', false, ''], ['/from', '/srv', false, 'rslave'],
+    ]);
+    expect(all.every((m) => m.type === 'bind')).toBe(true);
+    expect(() => binds('data:/x')).toThrow(expect.objectContaining({ kind: 'internal', code: 'volume-unresolved' }));
   });
 
   it('rejects a duplicate mount point across -v, --mount and --tmpfs', () => {
@@ -52,7 +61,7 @@ describe('--mount', () => {
     expect(one({ Type: 'bind', Target: '/x' })).toThrow('field Source must not be empty');
     expect(one({ Type: 'bind', Source: '/h', Target: '/x', BindOptions: { Propagation: 'weird' } })).toThrow('invalid propagation mode: weird');
     expect(one({ Type: 'tmpfs', Source: '/h', Target: '/x' })).toThrow(`invalid mount config for type "tmpfs": field Source must not be specified`);
-    expect(one({ Type: 'volume', Source: 'v', Target: '/x' })).toThrow(expect.objectContaining({ kind: 'not-implemented' }));
+    expect(one({ Type: 'volume', Source: 'v', Target: '/x' })).toThrow(expect.objectContaining({ code: 'volume-unresolved' }));
   });
 
   it('tmpfs size and mode become Docker\'s data string (mode=700,size=1m)', () => {

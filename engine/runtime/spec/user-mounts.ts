@@ -1,12 +1,14 @@
 // The user's mounts from HostConfig.Binds (-v), HostConfig.Mounts (--mount) and HostConfig.Tmpfs (--tmpfs),
-// validated and normalised with Docker's rules and messages (moby volume/mounts/linux_parser.go).
-import { invalidArgument, notImplemented } from '../../errors.js';
+// validated and normalised with Docker's rules and messages (moby volume/mounts/linux_parser.go). Volumes
+// (named, anonymous, the image's, --volumes-from) come from the mount points resolved at create.
+import { internal, invalidArgument } from '../../errors.js';
 import type { HostConfig, MountSpec } from '../../model/docker-types.js';
+import type { MountPoint } from '../../model/volume.js';
 import { normalizePath } from './process-config.js';
 import { tmpfsDataFromMount } from './tmpfs-options.js';
 
 export interface UserMount {
-  type: 'bind' | 'tmpfs';
+  type: 'bind' | 'tmpfs' | 'volume';
   /** Host path for binds, `tmpfs` for tmpfs. */
   source: string;
   destination: string;
@@ -60,10 +62,8 @@ function parseBind(raw: string): UserMount {
   if (parts.length === 2 && isValidMountMode(parts[1]!)) throw invalidSpec();
   const [source, target, mode = ''] = parts.length === 1 ? ['', parts[0]!] : parts;
   if (!isValidMountMode(mode)) throw invalidArgument('bad-volume-mode', `invalid mode: ${mode}`);
-  if (!source!.startsWith('/')) {
-    throw notImplemented('volumes', `named and anonymous volumes are not supported yet: '${raw}'`);
-  }
   const words = mode.split(',');
+  if (!source!.startsWith('/')) return volumePlaceholder(target!);
   const wrap = (e: Error) => invalidArgument('bad-volume-spec', `invalid volume specification: '${raw}': ${e.message}`);
   if (words.includes('nocopy')) throw wrap(mountConfigError('bind', 'field VolumeOptions must not be specified'));
   let destination: string;
@@ -76,8 +76,13 @@ function parseBind(raw: string): UserMount {
   return { type: 'bind', source: source!, destination, readOnly: words.includes('ro'), propagation, nonRecursive: false, data: '', missingSource: 'create' };
 }
 
+// A volume's source is only known from the container's mount points; collectUserMounts fills it in.
+function volumePlaceholder(target: string): UserMount {
+  return { type: 'volume', source: '', destination: checkTarget('volume', target), readOnly: false, propagation: '', nonRecursive: false, data: '', missingSource: 'error' };
+}
+
 function parseMountSpec(spec: MountSpec): UserMount {
-  if (spec.Type === 'volume') throw notImplemented('volumes', `volume mounts are not supported yet: '${spec.Target}'`);
+  if (spec.Type === 'volume') return volumePlaceholder(spec.Target);
   if (spec.Type !== 'bind' && spec.Type !== 'tmpfs') throw mountConfigError(spec.Type, 'mount type unknown');
   const destination = checkTarget(spec.Type, spec.Target);
   if (spec.Type === 'tmpfs') {
@@ -100,12 +105,34 @@ function parseTmpfs(target: string, data: string): UserMount {
   return { type: 'tmpfs', source: 'tmpfs', destination: normalizePath(target), readOnly: false, propagation: '', nonRecursive: false, data, missingSource: 'error' };
 }
 
-/** Every user mount, binds (-v, --mount) before tmpfs (--tmpfs, --mount type=tmpfs), as Docker lists them. */
-export function collectUserMounts(hc: Pick<HostConfig, 'Binds' | 'Mounts' | 'Tmpfs'>): UserMount[] {
-  const binds = (hc.Binds ?? []).map(parseBind);
-  const specs = (hc.Mounts ?? []).map(parseMountSpec);
+/** A volume (or a --volumes-from bind) as the bind mount of its host directory (moby setupMounts). */
+function fromMountPoint(mp: MountPoint): UserMount {
+  return {
+    type: 'bind', source: mp.Source, destination: mp.Destination, readOnly: !mp.RW, propagation: mp.Type === 'bind' ? mp.Propagation : '',
+    nonRecursive: mp.NonRecursive === true, data: '', missingSource: 'error',
+  };
+}
+
+function resolveVolume(m: UserMount, byDest: Map<string, MountPoint>): UserMount {
+  if (m.type !== 'volume') return m;
+  const mp = byDest.get(m.destination);
+  if (!mp?.Source) throw internal('volume-unresolved', `no volume was created for ${m.destination}`);
+  return fromMountPoint(mp);
+}
+
+/**
+ * Every user mount, binds (-v, --mount, volumes) before tmpfs (--tmpfs, --mount type=tmpfs), as Docker
+ * lists them. `mountPoints` (the record's, from create) supplies volume sources and the mounts that
+ * come from --volumes-from and VOLUME.
+ */
+export function collectUserMounts(hc: Pick<HostConfig, 'Binds' | 'Mounts' | 'Tmpfs'>, mountPoints: readonly MountPoint[] = []): UserMount[] {
+  const byDest = new Map(mountPoints.map((m) => [m.Destination, m]));
+  const binds = (hc.Binds ?? []).map(parseBind).map((m) => resolveVolume(m, byDest));
+  const specs = (hc.Mounts ?? []).map(parseMountSpec).map((m) => resolveVolume(m, byDest));
   const tmpfs = Object.entries(hc.Tmpfs ?? {}).map(([target, data]) => parseTmpfs(target, data));
-  const all = [...binds, ...specs.filter((m) => m.type === 'bind'), ...tmpfs, ...specs.filter((m) => m.type === 'tmpfs')];
+  const own = new Set([...binds, ...specs, ...tmpfs].map((m) => m.destination));
+  const inherited = mountPoints.filter((m) => !own.has(m.Destination) && (m.Type === 'volume' || m.Type === 'bind')).map(fromMountPoint);
+  const all = [...binds, ...specs.filter((m) => m.type === 'bind'), ...inherited, ...tmpfs, ...specs.filter((m) => m.type === 'tmpfs')];
   const seen = new Set<string>();
   for (const m of all) {
     // docker parity: moby daemon/volumes.go registerMountPoints duplicateMountPointError

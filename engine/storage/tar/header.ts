@@ -1,5 +1,6 @@
 // Tar headers (ustar + GNU + PAX) decoded and encoded binary-safe: PAX values stay bytes because
 // SCHILY.xattr values such as security.capability are binary (tar-stream decodes them as UTF-8).
+import { posix } from 'node:path';
 
 export type TarType = 'file' | 'link' | 'symlink' | 'char' | 'block' | 'dir' | 'fifo' | 'pax' | 'pax-global' | 'gnu-longname' | 'gnu-longlink' | 'other';
 
@@ -20,6 +21,8 @@ export interface TarHeader {
   devminor: number;
   /** Extended attributes from PAX SCHILY.xattr.<name>. */
   xattrs: Map<string, Buffer>;
+  /** Write the mode without the file-type bits (moby builds whiteout and opaque markers by hand). */
+  bareMode?: boolean;
 }
 
 export const BLOCK = 512;
@@ -120,56 +123,97 @@ function paxRecord(key: string, value: Buffer): Buffer {
   return Buffer.concat([Buffer.from(String(len)), body]);
 }
 
-const fits = (s: string, max: number) => Buffer.byteLength(s) <= max;
+// docker parity: Go's archive/tar puts the file type in the mode too (c_ISREG…; moby fillGo18FileTypeBits).
+const TYPE_BITS: Partial<Record<TarType, number>> = { file: 0o100000, link: 0o100000, dir: 0o40000, symlink: 0o120000, char: 0o20000, block: 0o60000, fifo: 0o10000 };
+const MAX_ID = 0o7777777;
+const MAX_SIZE = 0o77777777777;
 
 function writeOctal(block: Buffer, off: number, len: number, n: number): void {
   block.write(`${Math.floor(n).toString(8).padStart(len - 1, '0')}\0`, off, len, 'latin1');
 }
 
-/** PAX records needed for fields that do not fit ustar (long names, big numbers, xattrs). */
+const isAscii = (s: string) => !/[^\x01-\x7f]/.test(s);
+// Go's toASCII: header string fields keep only the ASCII characters (the real value goes in PAX).
+const toAscii = (s: string) => s.replace(/[^\x01-\x7f]/g, '');
+const needsPaxString = (s: string, max: number) => s.length > max || !isAscii(s);
+
+/** PAX records needed for fields that do not fit ustar (long names, big numbers, xattrs), keys sorted as Go does. */
 export function paxFor(h: TarHeader): Buffer | undefined {
-  const recs: Buffer[] = [];
-  if (!fits(h.name, 100) && !splitUstarName(h.name)) recs.push(paxRecord('path', Buffer.from(h.name)));
-  if (!fits(h.linkname, 100)) recs.push(paxRecord('linkpath', Buffer.from(h.linkname)));
-  if (h.size > 0o77777777777) recs.push(paxRecord('size', Buffer.from(String(h.size))));
-  if (h.uid > 0o7777777) recs.push(paxRecord('uid', Buffer.from(String(h.uid))));
-  if (h.gid > 0o7777777) recs.push(paxRecord('gid', Buffer.from(String(h.gid))));
-  for (const [k, v] of [...h.xattrs].sort(([a], [b]) => (a < b ? -1 : 1))) recs.push(paxRecord(`SCHILY.xattr.${k}`, v));
-  return recs.length ? Buffer.concat(recs) : undefined;
+  const recs = new Map<string, Buffer>();
+  if (needsPaxString(h.name, 100)) recs.set('path', Buffer.from(h.name));
+  if (needsPaxString(h.linkname, 100)) recs.set('linkpath', Buffer.from(h.linkname));
+  if (needsPaxString(h.uname, 32)) recs.set('uname', Buffer.from(h.uname));
+  if (needsPaxString(h.gname, 32)) recs.set('gname', Buffer.from(h.gname));
+  if (h.size > MAX_SIZE) recs.set('size', Buffer.from(String(h.size)));
+  if (h.uid > MAX_ID) recs.set('uid', Buffer.from(String(h.uid)));
+  if (h.gid > MAX_ID) recs.set('gid', Buffer.from(String(h.gid)));
+  for (const [k, v] of h.xattrs) recs.set(`SCHILY.xattr.${k}`, v);
+  // A long ASCII name alone splits into ustar's prefix and name: Go then writes plain USTAR.
+  if (recs.size === 0 || (recs.size === 1 && recs.has('path') && splitUstarName(h.name))) return undefined;
+  const keys = [...recs.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  return Buffer.concat(keys.map((k) => paxRecord(k, recs.get(k)!)));
 }
 
+// docker parity: Go's splitUSTARPath takes the last slash that leaves a prefix of at most 155 bytes.
 function splitUstarName(name: string): [string, string] | undefined {
-  for (let i = name.indexOf('/'); i !== -1; i = name.indexOf('/', i + 1)) {
-    const [prefix, rest] = [name.slice(0, i), name.slice(i + 1)];
-    if (fits(prefix, 155) && fits(rest, 100) && rest !== '') return [prefix, rest];
-  }
-  return undefined;
+  if (name.length <= 100 || !isAscii(name)) return undefined;
+  let end = name.length;
+  if (end > 156) end = 156;
+  else if (name.endsWith('/')) end--;
+  const i = name.lastIndexOf('/', end - 1);
+  const rest = name.length - i - 1;
+  if (i <= 0 || rest > 100 || rest === 0 || i > 155) return undefined;
+  return [name.slice(0, i), name.slice(i + 1)];
 }
 
-/** Encode a ustar header block; fields too large for ustar must also go in a preceding PAX header. */
-export function encodeHeader(h: TarHeader): Buffer {
-  const block = Buffer.alloc(BLOCK);
-  let [prefix, name] = ['', h.name];
-  if (!fits(name, 100)) [prefix, name] = splitUstarName(name) ?? ['', Buffer.from(name).subarray(0, 100).toString('utf8')];
-  block.write(name, 0, 100, 'utf8');
-  writeOctal(block, 100, 8, h.mode & 0o7777);
-  writeOctal(block, 108, 8, Math.min(h.uid, 0o7777777));
-  writeOctal(block, 116, 8, Math.min(h.gid, 0o7777777));
-  writeOctal(block, 124, 12, h.size > 0o77777777777 ? 0 : h.size);
-  writeOctal(block, 136, 12, Math.max(0, h.mtime));
-  block.write(FLAGS[h.type] ?? '0', 156, 1, 'latin1');
-  block.write(h.linkname, 157, 100, 'utf8');
-  block.write('ustar\x0000', 257, 8, 'latin1');
-  block.write(h.uname, 265, 32, 'utf8');
-  block.write(h.gname, 297, 32, 'utf8');
-  writeOctal(block, 329, 8, h.devmajor);
-  writeOctal(block, 337, 8, h.devminor);
-  block.write(prefix, 345, 155, 'utf8');
+function writeField(block: Buffer, off: number, len: number, s: string): void {
+  block.write(toAscii(s).slice(0, len), off, len, 'latin1');
+}
+
+function writeChecksum(block: Buffer): Buffer {
   block.fill(32, 148, 156);
   let sum = 0;
   for (let i = 0; i < BLOCK; i++) sum += block[i]!;
   block.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8, 'latin1');
   return block;
+}
+
+/**
+ * Encode a ustar header block. With PAX records (`paxed`) Go writes every field truncated and no
+ * prefix; without, a long name is split into prefix and name.
+ */
+export function encodeHeader(h: TarHeader, paxed = paxFor(h) !== undefined): Buffer {
+  const block = Buffer.alloc(BLOCK);
+  const [prefix, name] = paxed ? ['', h.name] : splitUstarName(h.name) ?? ['', h.name];
+  writeField(block, 0, 100, name);
+  writeOctal(block, 100, 8, (h.mode & 0o7777) | (h.bareMode ? 0 : TYPE_BITS[h.type] ?? 0));
+  writeOctal(block, 108, 8, h.uid > MAX_ID ? 0 : h.uid);
+  writeOctal(block, 116, 8, h.gid > MAX_ID ? 0 : h.gid);
+  writeOctal(block, 124, 12, h.size > MAX_SIZE ? 0 : h.size);
+  writeOctal(block, 136, 12, Math.max(0, h.mtime));
+  block.write(FLAGS[h.type] ?? '0', 156, 1, 'latin1');
+  writeField(block, 157, 100, h.linkname);
+  block.write('ustar\x0000', 257, 8, 'latin1');
+  writeField(block, 265, 32, h.uname);
+  writeField(block, 297, 32, h.gname);
+  writeOctal(block, 329, 8, h.devmajor);
+  writeOctal(block, 337, 8, h.devminor);
+  writeField(block, 345, 155, prefix);
+  return writeChecksum(block);
+}
+
+/** The 'x' block before an entry: Go names it DIR/PaxHeaders.0/FILE and leaves every other field zero. */
+export function encodePaxHeader(entryName: string, size: number): Buffer {
+  const cut = entryName.lastIndexOf('/') + 1;
+  const joined = posix.join(entryName.slice(0, cut), 'PaxHeaders.0', entryName.slice(cut));
+  const block = Buffer.alloc(BLOCK);
+  writeField(block, 0, 100, toAscii(joined).slice(0, 100).replace(/\/+$/, ''));
+  for (const off of [100, 108, 116]) writeOctal(block, off, 8, 0);
+  writeOctal(block, 124, 12, size);
+  writeOctal(block, 136, 12, 0);
+  block.write('x', 156, 1, 'latin1');
+  block.write('ustar\x0000', 257, 8, 'latin1');
+  return writeChecksum(block);
 }
 
 export const padding = (size: number) => (BLOCK - (size % BLOCK)) % BLOCK;

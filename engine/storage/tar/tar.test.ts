@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -62,5 +62,28 @@ describe('tar reader and writer', () => {
     const names: string[] = [];
     for await (const e of readTar(Readable.from([buf]))) names.push(e.header.name);
     expect(names).toEqual(['a', 'b']);
+  });
+
+  // docker parity: `docker cp CTR:/x -` recorded from Docker 20.10 (testdata/docker-cp-x.tar): type bits
+  // in the mode, Go's ustar prefix split, PAX for non-ASCII and long names with zeroed x headers.
+  it('writes the bytes docker cp writes', async () => {
+    const [f98, d60] = ['f'.repeat(98), 'd'.repeat(60)];
+    const at = { mtime: 1_700_000_000, uname: 'root', gname: 'root' };
+    const dir = (name: string) => headerEntry(name, 'dir', at);
+    const buf = await tarBuffer([
+      dir('x/'), dir('x/a/'), dir('x/a/b/'), fileEntry(`x/a/b/${f98}`, '', { ...at, mode: 0o4755 }),
+      fileEntry('x/caf\u00e9', 'hi\n', at), dir(`x/${d60}/`), dir(`x/${d60}/${d60}/`), dir(`x/${d60}/${d60}/${d60}/`),
+      fileEntry(`x/${d60}/${d60}/${d60}/${f98}`, '', at), headerEntry('x/fifo', 'fifo', at),
+      headerEntry('x/hard', 'link', { ...at, mode: 0o4755, linkname: `x/a/b/${f98}` }),
+      headerEntry('x/longlink', 'symlink', { ...at, mode: 0o777, linkname: 't'.repeat(120) }),
+      fileEntry(`x/${'n'.repeat(120)}`, '', at),
+    ]);
+    expect(buf.equals(readFileSync(new URL('./testdata/docker-cp-x.tar', import.meta.url)))).toBe(true);
+  });
+
+  it('leaves the type bits out of hand-made markers (whiteouts)', async () => {
+    const buf = await tarBuffer([fileEntry('.wh.x', '', { mode: 0o600, bareMode: true }), fileEntry('y', '', { mode: 0o600 })]);
+    expect([buf.subarray(100, 108).toString(), buf.subarray(612, 620).toString()]).toEqual(['0000600\0', '0100600\0']);
+    expect((await entries(buf)).map((e) => e.mode)).toEqual([0o600, 0o600]);
   });
 });

@@ -1,7 +1,7 @@
 // A tar writer over an async generator: each entry is a header plus optional content (bytes or chunks
 // whose total must equal header.size). PAX headers carry long names and xattrs.
 import { Readable } from 'node:stream';
-import { BLOCK, encodeHeader, emptyHeader, padding, paxFor, type TarHeader } from './header.js';
+import { BLOCK, encodeHeader, encodePaxHeader, emptyHeader, padding, paxFor, type TarHeader } from './header.js';
 
 export interface TarSource {
   header: TarHeader;
@@ -19,14 +19,11 @@ export async function* packEntries(entries: AsyncIterable<TarSource> | Iterable<
   for await (const e of entries) {
     const pax = paxFor(e.header);
     if (pax) {
-      const ph = emptyHeader(`PaxHeaders.0/${e.header.name.slice(-80)}`, 'pax');
-      ph.size = pax.length;
-      ph.mtime = e.header.mtime;
-      yield encodeHeader(ph);
+      yield encodePaxHeader(e.header.name, pax.length);
       yield pax;
       yield Buffer.alloc(padding(pax.length));
     }
-    yield encodeHeader(e.header);
+    yield encodeHeader(e.header, pax !== undefined);
     let written = 0;
     for await (const c of contentChunks(e.content)) { written += c.length; yield c; }
     if (written !== (e.header.type === 'file' ? e.header.size : 0)) {

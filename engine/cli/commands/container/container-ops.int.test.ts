@@ -59,6 +59,9 @@ describe.each(targets.map((make) => ({ make, label: make === rootTarget ? 'root'
   it('lists the processes with top and the changes with diff', async () => {
     const top = await t.run(['top', name]);
     expect(top.stdout).toMatch(/^UID {17}PID {17}PPID {16}C {19}STIME {15}TTY {17}TIME {16}CMD\n.*sleep 300\n$/);
+    // docker parity: only the first line of ps's stderr (recorded from Docker 20.10 on this host's procps).
+    expect(await t.run(['top', name, '-o', 'bogus'])).toMatchObject({ code: 1, stderr: 'Error response from daemon: ps: error: unknown user-defined format specifier "bogus"\n' });
+    expect((await t.run(['top', name, '-eo', 'pid,comm'])).stdout).toMatch(/^PID {17}COMMAND\n\d+ +sleep\n$/);
     const diff = await t.run(['diff', name]);
     expect(diff.stdout.split('\n').filter(Boolean).sort()).toEqual(['A /d', 'A /d/e', 'A /d/e/x', 'A /d/y', 'A /ly', 'C /bin', 'D /bin/zcat']);
   });
@@ -70,6 +73,12 @@ describe.each(targets.map((make) => ({ make, label: make === rootTarget ? 'root'
     expect(names).toContain('hi');
     expect(names).toContain('bin/busybox');
     expect(names).toContain('etc/');
+    // docker parity: Docker's init layer as `docker export` of a busybox container lists it (mode, name).
+    const init = execFileSync('tar', ['tvf', out]).toString().split('\n').map((l) => l.split(/\s+/)).filter((f) => /^(\.dockerenv|dev\/.*|etc\/(hosts|hostname|resolv\.conf|mtab)|proc\/|sys\/)$/.test(f[5] ?? ''));
+    expect(init.map((f) => [f[0], f[5], ...f.slice(6)].join(' '))).toEqual([
+      '-rwxr-xr-x .dockerenv', 'drwxr-xr-x dev/', '-rwxr-xr-x dev/console', 'drwxr-xr-x dev/pts/', 'drwxr-xr-x dev/shm/',
+      '-rwxr-xr-x etc/hostname', '-rwxr-xr-x etc/hosts', 'lrwxrwxrwx etc/mtab -> /proc/mounts', '-rwxr-xr-x etc/resolv.conf', 'drwxr-xr-x proc/', 'drwxr-xr-x sys/',
+    ]);
     expect(await t.run(['export', '-o', '/nonexistent/x.tar', stopped])).toMatchObject({
       code: 1, stderr: 'failed to export container: invalid output path: stat /nonexistent: no such file or directory\n',
     });

@@ -40,11 +40,13 @@ const exec: CommandSpec = {
       const r = await execInContainer(engine, {
         ref: ctx.args[0]!, cmd: cfg.Cmd, env: cfg.Env ?? [], user: cfg.User || undefined, workdir: cfg.WorkingDir || undefined,
         tty: cfg.Tty, detach: cfg.Detach, privileged: cfg.Privileged,
-        stdio: [cfg.AttachStdin ? 'inherit' : 'ignore', 'inherit', 'inherit'],
+        stdio: [cfg.AttachStdin ? 'inherit' : 'ignore', 'inherit', 'inherit'], stderrSink: ctx.io.stderr,
         resolveUser: resolveUserInRootfs,
       });
       return r.exitCode;
     } catch (e) {
+      // docker parity: moby daemon/exec.go ContainerExecStart writes a failed start into the attached stdout.
+      if (isEngineError(e) && e.code === 'oci-runtime-exec') { ctx.io.stdout.write(`${e.message}\r\n`); return e.exitStatus ?? 126; }
       if (isEngineError(e) && e.exitStatus !== undefined) throw new StatusError(e.message, e.exitStatus);
       // docker parity: an unknown user fails the exec start, printed bare with 126
       if (isEngineError(e, 'invalid-argument')) throw new StatusError(e.message, 126);

@@ -8,7 +8,7 @@ import { containerSummary } from '../../../views/container-summary.js';
 import { containerRow, containerRowProbe, PS_DEFAULT_TABLE, PS_HEADERS, PS_RAW_FORMAT } from '../../../views/container-row.js';
 import { daemonError } from '../../exit.js';
 import { FORMAT_HELP } from '../../format-help.js';
-import { filterValue } from '../../flags/filter-opt.js';
+import { filterFlag } from '../image/common.js';
 import type { Engine } from '../../../context.js';
 import type { ContainerRecord } from '../../../model/container.js';
 
@@ -60,7 +60,7 @@ const ps: CommandSpec = {
   args: { max: 0 },
   flags: [
     { name: 'all', short: 'a', type: 'bool', usage: 'Show all containers (default shows just running)' },
-    { name: 'filter', short: 'f', type: 'stringArray', usage: 'Filter output based on conditions provided', valueName: 'filter', parse: filterValue },
+    filterFlag(),
     { name: 'format', type: 'string', usage: FORMAT_HELP },
     { name: 'last', short: 'n', type: 'int', defaultValue: -1, usage: 'Show n last created containers (includes all states) (default -1)' },
     { name: 'latest', short: 'l', type: 'bool', usage: 'Show the latest created container (includes all states)' },
@@ -82,7 +82,7 @@ const ps: CommandSpec = {
     const engine = await ctx.engine();
     let recs;
     try {
-      recs = listContainers(engine, { all: f.all as boolean, limit: f.last as number, latest: f.latest as boolean, filters: parseFilterFlags(f.filter as string[]) }, ancestorMatcher(engine));
+      recs = listContainers(engine, { all: f.all as boolean, limit: f.last as number, latest: f.latest as boolean, filters: parseFilterFlags((f.filter as string[]).filter((v) => v !== '')) }, ancestorMatcher(engine));
     } catch (e) {
       throw new StatusError(daemonError(e), 1);
     }

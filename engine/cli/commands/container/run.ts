@@ -1,14 +1,12 @@
-import { existsSync, readFileSync, rmSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
-import { join } from 'node:path';
-import { ensureDir } from '../../../sys/fs.js';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { StatusError } from '../../command.js';
 import type { Engine } from '../../../context.js';
-import { EngineError, isEngineError } from '../../../errors.js';
+import { EngineError } from '../../../errors.js';
 import { createContainer } from '../../../domain/containers/create.js';
 import { removeContainer } from '../../../domain/containers/remove.js';
 import { startContainer } from '../../../domain/containers/start.js';
-import { waitContainer } from '../../../domain/containers/wait.js';
+import { prepareWait } from '../../../domain/containers/wait.js';
 import { attachHandlers, enterRawTerminal, pumpStdin } from '../../attach-io.js';
 import { daemonError, runFailureStatus } from '../../exit.js';
 import { buildCreateBody } from '../../flags/create-body.js';
@@ -102,7 +100,7 @@ async function startDetached(ctx: CommandContext, engine: Engine, id: string, bu
   try {
     await startContainer(engine, { ref: id });
   } catch (e) {
-    if (built.body.HostConfig?.AutoRemove) await removeContainer(engine, { ref: id, force: true }).catch(() => undefined);
+    if (built.body.HostConfig?.AutoRemove) await removeContainer(engine, { ref: id, force: true, volumes: true }).catch(() => undefined);
     throw new StatusError(`${ctx.prog}: ${daemonError(e)}\n\nRun '${ctx.invokedAs} --help' for more information`, runFailureStatus(e));
   }
   ctx.io.stdout.write(`${id}\n`);
@@ -113,13 +111,14 @@ async function runAttached(ctx: CommandContext, engine: Engine, id: string, buil
   const tty = built.body.Tty === true;
   const streams = { stdout: built.body.AttachStdout !== false, stderr: built.body.AttachStderr !== false };
   const session = attachHandlers(ctx.io, streams, tty);
-  const exit = built.body.HostConfig?.AutoRemove ? watchExitCode(engine, id) : undefined;
+  // docker parity: docker/cli run.go waitExitOrRemoved — the waiter is registered before start (next exit,
+  // or removal with --rm: conmon's exit command may remove the container before we ask for its code).
+  const waiter = prepareWait(engine, { ref: id, condition: 'next-exit' });
   const restoreTerminal = built.body.OpenStdin && built.body.AttachStdin ? enterRawTerminal(ctx.io, tty) : () => undefined;
   let report;
   try {
     report = await startContainer(engine, { ref: id, attach: { ...session.handlers, stdin: built.body.OpenStdin === true && built.body.AttachStdin === true } });
   } catch (e) {
-    exit?.close();
     restoreTerminal();
     if (built.body.HostConfig?.AutoRemove) await removeContainer(engine, { ref: id, force: true }).catch(() => undefined);
     throw new StatusError(`${ctx.prog}: ${daemonError(e)}\n\nRun '${ctx.invokedAs} --help' for more information`, runFailureStatus(e));
@@ -130,46 +129,11 @@ async function runAttached(ctx: CommandContext, engine: Engine, id: string, buil
   pump?.stop();
   restoreTerminal();
   report.attach?.close();
-  if (detached) { exit?.close(); return 0; }
-  const StatusCode = await waitExit(engine, id, exit);
+  if (detached) return 0;
+  const { StatusCode } = await waiter.wait();
+  // Without a conmon exit command that ran (it failed, or is still running), --rm is ours to finish.
   if (built.body.HostConfig?.AutoRemove) await removeContainer(engine, { ref: id, force: true }).catch(() => undefined);
   return StatusCode;
-}
-
-/**
- * The container's exit code. With --rm, conmon's exit command may remove the record before this process
- * asks for it, so the code conmon wrote to its exit file (seen through the watcher) is the fallback.
- */
-async function waitExit(engine: Engine, id: string, exit: ExitWatcher | undefined): Promise<number> {
-  try {
-    return (await waitContainer(engine, { ref: id })).StatusCode;
-  } catch (e) {
-    const code = exit?.code();
-    if (code === undefined || !isEngineError(e, 'not-found')) throw e;
-    return code;
-  } finally {
-    exit?.close();
-  }
-}
-
-interface ExitWatcher { code(): number | undefined; close(): void }
-
-/** Reads conmon's exit file for `id` as soon as it appears (it is written before the exit command runs). */
-function watchExitCode(engine: Engine, id: string): ExitWatcher {
-  let code: number | undefined;
-  const read = () => {
-    if (code !== undefined) return;
-    try {
-      const text = readFileSync(join(engine.config.paths.exitDir, id), 'utf8').trim();
-      if (/^\d+$/.test(text)) code = Number(text);
-    } catch { /* not yet */ }
-  };
-  let watcher: FSWatcher | undefined;
-  try {
-    ensureDir(engine.config.paths.exitDir);
-    watcher = watch(engine.config.paths.exitDir, read);
-  } catch { /* cannot watch: the wait alone decides */ }
-  return { code: () => { read(); return code; }, close: () => watcher?.close() };
 }
 
 export default [createCmd, runCmd];

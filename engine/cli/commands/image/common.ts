@@ -5,13 +5,14 @@ import { StatusError } from '../../command.js';
 import { ReferenceError } from '../../../images/reference.js';
 import { parseFilterFlags, type Filters } from '../../../domain/images/filters.js';
 
-export const filterFlag = (usage = 'Filter output based on conditions provided', short: string | undefined = 'f'): FlagSpec => ({
+/** `short: null` for commands whose -f means something else (prune's --force). */
+export const filterFlag = (usage = 'Filter output based on conditions provided', short: string | null = 'f'): FlagSpec => ({
   name: 'filter', ...(short ? { short } : {}), type: 'stringArray', valueName: 'filter', usage,
-  // docker parity: docker/cli opts/filter.go
-  parse: (raw) => { if (!raw.includes('=')) throw new Error('bad format of filter (expected name=value)'); return raw; },
+  // docker parity: docker/cli opts/filter.go FilterOpt.Set (an empty value is ignored)
+  parse: (raw) => { if (raw !== '' && !raw.includes('=')) throw new Error('bad format of filter (expected name=value)'); return raw; },
 });
 
-export const filtersFrom = (values: unknown): Filters => parseFilterFlags((values as string[] | undefined) ?? []);
+export const filtersFrom = (values: unknown): Filters => parseFilterFlags(((values as string[] | undefined) ?? []).filter((v) => v !== ''));
 
 /** The docker CLI validates references itself (newer distribution/reference wording, no daemon prefix). */
 export function clientReferenceError(e: unknown): never {

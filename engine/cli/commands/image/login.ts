@@ -2,7 +2,7 @@ import type { CliIO, CommandContext, CommandSpec } from '../../command.js';
 import { StatusError } from '../../command.js';
 import { currentIdentity } from '../../../config/identity.js';
 import { isEngineError } from '../../../errors.js';
-import { loginRegistry, logoutRegistry, storedCredentials, verifyLogin } from '../../../domain/images/login.js';
+import { loginRegistry, logoutRegistry, serverKeyOf, storedCredentials, verifyLogin } from '../../../domain/images/login.js';
 import { registryAccessFrom, type RegistryAccess } from '../../../domain/images/registry-access.js';
 import { daemonError } from '../../exit.js';
 
@@ -70,7 +70,11 @@ const login: CommandSpec = {
       const stored = await storedCredentials(access, server).catch(() => undefined);
       if (stored) {
         ctx.io.stderr.write(`Authenticating with existing credentials... [Username: ${stored.username}]\n${EXISTING_NOTE}`);
-        const ok = await verifyLogin(access, server, stored).then(() => true, (e: unknown) => {
+        const ok = await verifyLogin(access, server, stored).then(async (r) => {
+          // A refresh token from the realm replaces the stored password, as after any docker login.
+          if (r.identityToken) await access.credentials!.store(serverKeyOf(server), { username: stored.username, identityToken: r.identityToken });
+          return true;
+        }, (e: unknown) => {
           ctx.io.stderr.write(isEngineError(e, 'permission-denied') ? 'Stored credentials invalid or expired\n' : `Login did not succeed, error: ${daemonError(e)}\n`);
           return false;
         });
@@ -86,7 +90,8 @@ const login: CommandSpec = {
       if (!password) throw new StatusError('Error: Password Required', 1);
     }
     const report = await loginRegistry(access, { server, username, password }).catch(fail);
-    if (report.storedIn.kind === 'file') ctx.io.stderr.write(UNENCRYPTED(report.storedIn.path));
+    // docker parity: the warning comes only when a password (not a token) was written to the file
+    if (report.storedIn.kind === 'file' && report.storedIn.changed && report.storedIn.password) ctx.io.stderr.write(UNENCRYPTED(report.storedIn.path));
     ctx.io.stdout.write(`${report.status}\n`);
     return 0;
   },

@@ -26,7 +26,7 @@ const prune: CommandSpec = {
   args: { max: 0 },
   flags: [
     { name: 'all', short: 'a', type: 'bool', usage: 'Remove all unused images, not just dangling ones' },
-    filterFlag('Provide filter values (e.g. "until=<timestamp>")', undefined),
+    filterFlag('Provide filter values (e.g. "until=<timestamp>")', null),
     { name: 'force', short: 'f', type: 'bool', usage: 'Do not prompt for confirmation' },
   ],
   async run(ctx) {

@@ -4,8 +4,15 @@ export interface Shape { head: string[]; layers: Record<string, string[]>; tail:
 
 const LAYER = /^([0-9a-f]{12}): (.*)$/;
 
+/**
+ * Docker coalesces a layer's progress (moby xfer Broadcast keeps only the latest update when its
+ * watcher wakes), so "Verifying Checksum", shown just before "Download complete", is sometimes skipped
+ * for small layers. It is left out of the comparison; skiff always prints it.
+ */
+const COALESCED = /^[0-9a-f]{12}: Verifying Checksum$/;
+
 export function shape(text: string, norm: (s: string) => string = (s) => s): Shape {
-  const lines = text.split('\n').filter((l) => l !== '').map(norm);
+  const lines = text.split('\n').filter((l) => l !== '' && !COALESCED.test(l)).map(norm);
   const first = lines.findIndex((l) => LAYER.test(l));
   let last = -1;
   lines.forEach((l, i) => { if (LAYER.test(l)) last = i; });
