@@ -175,14 +175,15 @@ function globalHelpFlags(env: NodeJS.ProcessEnv): FlagSpec[] {
 
 function unknownCommand(io: CliIO, prog: string, commands: CommandSpec[], words: string[], help: boolean): number {
   const groups = groupsOf(commands);
+  // docker parity: cobra prints the usage of a bare command (`docker`, `docker container`) on stderr, --help on stdout.
   if (words.length === 0) {
-    io.stdout.write(rootHelp(io, prog, commands));
+    (help ? io.stdout : io.stderr).write(rootHelp(io, prog, commands));
     return 0;
   }
   const first = words[0]!;
   if (groups.has(first)) {
     if (words.length === 1 || words[1] === '--help' || help) {
-      io.stdout.write(renderGroupHelp(prog, first, commands));
+      (words[1] === '--help' || help ? io.stdout : io.stderr).write(renderGroupHelp(prog, first, commands));
       return 0;
     }
     io.stderr.write(`${prog}: unknown command: ${prog} ${first} ${words[1]}\n\nUsage:  ${prog} ${first}\n\nRun '${prog} ${first} --help' for more information\n`);

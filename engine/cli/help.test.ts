@@ -5,6 +5,7 @@ import { CREATE_FLAGS } from './flags/container-flags.js';
 import { flagUsagesWrapped, wrap } from './flag-usages.js';
 import { commandAliases, renderCommandHelp, renderGroupHelp, renderRootHelp } from './help.js';
 import { FlagError, parseFlags } from './pflag.js';
+import { runFakeCli } from '../test-support/fake-cli.js';
 
 const text = (name: string) => readFileSync(new URL(name, import.meta.url), 'utf8');
 const find = (path: string) => allCommands().find((c) => c.path === path || c.aliases?.includes(path))!;
@@ -59,5 +60,22 @@ describe("pflag's messages", () => {
   it("names stop's -t flag --timeout as docker 28 does", () => {
     expect(() => parseFlags(['-t', 'notanumber'], find('stop').flags, { interspersed: true }))
       .toThrow('invalid argument "notanumber" for "-t, --timeout" flag: strconv.ParseInt: parsing "notanumber": invalid syntax');
+  });
+});
+
+describe('help through the dispatcher', () => {
+  it('`help CMD` prints that command\'s help; unknown topics fail', async () => {
+    expect(await runFakeCli(['help', 'ps'])).toEqual({ code: 0, stdout: text('./testdata/ps-help.txt'), stderr: '' });
+    expect(await runFakeCli(['help', 'nosuch'])).toEqual({ code: 1, stdout: '', stderr: 'unknown help topic: nosuch\n' });
+    expect((await runFakeCli(['container', 'list', '--help'])).stdout).toMatch(/^Usage: {2}docker container ls \[OPTIONS\]\n/);
+  });
+
+  it('prints the usage of a bare command on stderr and --help on stdout', async () => {
+    const bare = await runFakeCli([]);
+    expect(bare.code).toBe(0);
+    expect(bare.stdout).toBe('');
+    expect(bare.stderr).toMatch(/^Usage: {2}docker \[OPTIONS\] COMMAND\n/);
+    expect((await runFakeCli(['--help'])).stdout).toBe(bare.stderr);
+    expect((await runFakeCli(['system'])).stderr).toMatch(/^Usage: {2}docker system COMMAND\n\nManage Docker\n/);
   });
 });

@@ -39,6 +39,7 @@ describe('docker parity of inspect, ps, logs, exec, info and df (root)', () => {
     expect((await t.run(['ps', '--no-trunc', '--filter', `name=${name}`, '--format', '{{.Command}}'])).stdout).toBe('"sh -c \'sleep 300; echo x\'"\n');
     expect(await t.run(['exec', name, '/etc/passwd'])).toMatchObject({ code: 126, stderr: '',
       stdout: 'OCI runtime exec failed: exec failed: unable to start container process: exec: "/etc/passwd": permission denied: unknown\r\n' });
+    expect(await t.run(['port', name, '80'])).toMatchObject({ code: 1, stderr: `Error: No public port '80' published for ${name}\n` });
     await t.run(['pause', name]);
     expect((await t.run(['exec', name, 'true'])).stderr).toBe(`Error response from daemon: Container ${name} is paused, unpause the container before exec\n`);
     await t.run(['unpause', name]);

@@ -33,11 +33,8 @@ const KNOWN: Record<string, string> = {
   // sorted keys ({"Hard","Name","Soft"}); skiff's template layer always uses the JSON shape (engine/format).
   'inspect template on the raw JSON map': 'format: no typed-then-raw fallback',
 };
-const KNOWN_ROOTLESS: Record<string, string> = {
-  // sys/userns.ts re-executes `node SCRIPT ARGS` inside the user namespace without `--`, so Node 20 takes a
-  // later `--env-file X` as its own option (nodejs/node#54232) and exits 9 before skiff runs.
-  'bad --env-file': 'Node 20 reads --env-file after the script in the rootless re-exec',
-};
+// Fixed: every launcher now runs `node -- SCRIPT`, so Node 20 no longer takes a later --env-file (nodejs/node#54232).
+const KNOWN_ROOTLESS: Record<string, string> = {};
 
 const ENV = { PAIRED_FROM_CLIENT: 'from-client' };
 

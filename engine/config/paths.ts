@@ -21,8 +21,10 @@ export interface EnginePaths {
   volumes: string;
   /** Network namespace files of running containers. */
   netns: string;
-  /** netavark's --config directory (aardvark-dns configuration and lock). */
+  /** netavark's --config directory (aardvark-dns configuration and lock), host-wide. */
   netavarkConfig: string;
+  /** Networks, IP leases and published ports: one file per host (root) or per user, whatever --root says. */
+  networkDb: string;
 }
 
 export interface Identity {
@@ -55,7 +57,9 @@ export function resolvePaths(id: Identity, env: NodeJS.ProcessEnv, overrides: { 
     apiSocket: join(runRoot, 'skiff.sock'),
     volumes: join(dataRoot, 'volumes'),
     netns: join(runRoot, 'netns'),
-    netavarkConfig: join(runRoot, 'networks'),
+    // Host-wide like the networks: one aardvark-dns per gateway address, whatever --runroot says.
+    netavarkConfig: env.SKIFF_NETAVARK_CONFIG ?? (id.rootless ? join(rootlessRuntimeDir(id, env), 'skiff', 'networks') : '/run/skiff/networks'),
+    networkDb: env.SKIFF_NETWORK_DB ?? (id.rootless ? join(env.XDG_DATA_HOME || join(id.home, '.local/share'), 'skiff', 'network.db') : '/var/lib/skiff/network.db'),
   };
 }
 

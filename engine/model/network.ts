@@ -20,12 +20,14 @@ export interface NetworkRecord {
   Options: Record<string, string>;
   Labels: Record<string, string>;
   /** bridge driver: the host interface netavark creates, and the subnet/gateway containers get. */
-  Bridge?: { Interface: string; Subnet: string; Gateway: string; IPRange?: string; DnsEnabled: boolean };
+  Bridge?: { Interface: string; Subnet: string; Gateway: string; IPRange?: string; DnsEnabled: boolean; /** The subnet came from the pool, not --subnet. */ AutoSubnet?: boolean };
 }
 
 /** A container attached to a network: its lease and what inspect shows (EndpointSettings). */
 export interface EndpointRecord {
   ContainerId: string;
+  /** For `network inspect`'s Containers (the container may live under another storage root). */
+  ContainerName: string;
   NetworkId: string;
   EndpointId: string;
   IPAddress: string;
@@ -41,6 +43,10 @@ export interface EndpointRecord {
 /** The container's network namespace and what serves it while it runs (Docker's sandbox). */
 export interface SandboxRecord {
   ContainerId: string;
+  /** 64-hex SandboxID of inspect. */
+  Id: string;
+  /** The owning engine's data root: a sandbox whose root or container is gone is stale. */
+  Root: string;
   /** The netns file runc joins. */
   Key: string;
   /** Published ports with the host ports actually taken ("80/tcp" → [{HostIp, HostPort}]). */

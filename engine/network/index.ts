@@ -1,9 +1,16 @@
 // The network side of a container's life: what it is attached to before runc creates it, and what
-// is released when it stops. Today every container gets runc's fresh network namespace with only
-// loopback (or the host's with --network host); netavark (rootful) and slirp4netns (rootless) plug
-// in here, behind the same two calls, with no change to the container lifecycle.
+// is released when it stops. Rootful bridge networks go through netavark (attach.ts), rootless
+// containers get slirp4netns (rootless.ts); host and none need nothing, container:<id> joins the
+// other container's namespace.
+import { existsSync } from 'node:fs';
 import type { Engine } from '../context.js';
+import { netStore } from './store.js';
+import { conflict } from '../errors.js';
 import type { ContainerRecord } from '../model/container.js';
+import { pidAlive } from '../sys/process.js';
+import { attachBridge, detachBridge } from './attach.js';
+import { DEFAULT_GATEWAY } from './records.js';
+import { attachRootless, detachRootless } from './rootless.js';
 
 export interface NetworkAttachment {
   /** A prepared network namespace for runc to join; absent: runc creates a fresh one. */
@@ -12,14 +19,50 @@ export interface NetworkAttachment {
   ip?: string;
   /** What --add-host host-gateway stands for. */
   hostGatewayIp?: string;
+  /** The resolver on DNS-enabled networks (Docker's embedded 127.0.0.11), replacing the host's servers. */
+  nameservers?: string[];
+  /** An fd conmon must inherit and keep open while the container runs (slirp4netns's exit FIFO); the caller closes its copy. */
+  holdFd?: number;
 }
 
 /** Called before the OCI spec is written. A failure must leave nothing attached. */
-export async function attachNetworks(_engine: Engine, _rec: ContainerRecord): Promise<NetworkAttachment> {
-  return {};
+export async function attachNetworks(engine: Engine, rec: ContainerRecord): Promise<NetworkAttachment> {
+  const mode = rec.HostConfig.NetworkMode || 'default';
+  await sweepStaleSandboxes(engine);
+  if (mode === 'none') return {};
+  if (mode === 'host') return engine.config.identity.rootless ? {} : { hostGatewayIp: DEFAULT_GATEWAY };
+  if (mode.startsWith('container:')) return joinContainer(engine, mode.slice('container:'.length));
+  if (engine.config.identity.rootless) return attachRootless(engine, rec);
+  const b = await attachBridge(engine, rec);
+  return { netnsPath: b.netnsPath, ip: b.ip, hostGatewayIp: b.gateway, nameservers: b.nameservers };
 }
 
 /** Called on every stop path (cleanup, failed start, rm); idempotent and best-effort. */
-export async function detachNetworks(_engine: Engine, _rec: ContainerRecord): Promise<void> {
-  // Nothing to release while namespaces are runc's own.
+export async function detachNetworks(engine: Engine, rec: ContainerRecord): Promise<void> {
+  await detachById(engine, rec.Id);
+}
+
+async function detachById(engine: Engine, containerId: string): Promise<void> {
+  if (engine.config.identity.rootless) await detachRootless(engine, containerId);
+  await detachBridge(engine, containerId);
+}
+
+/** Sandboxes whose engine root or container is gone (a deleted test root, a crash) give back their ports and leases. */
+export async function sweepStaleSandboxes(engine: Engine): Promise<void> {
+  for (const sb of netStore(engine).listSandboxes()) {
+    const gone = !existsSync(sb.Root) || (sb.Root === engine.config.paths.dataRoot && !engine.state.getContainer(sb.ContainerId));
+    if (gone) await detachById(engine, sb.ContainerId).catch((e) => engine.log.warn(`stale network of ${sb.ContainerId}: ${(e as Error).message}`));
+  }
+}
+
+// docker parity: moby daemon/container_operations.go getNetworkedContainer
+function joinContainer(engine: Engine, ref: string): NetworkAttachment {
+  const other = engine.state.lookupContainer(ref);
+  if (!other) throw conflict('no-such-container', `No such container: ${ref}`);
+  if (other.State.Status !== 'running' || !pidAlive(other.State.Pid)) {
+    throw conflict('container-not-running', `cannot join network of a non running container: ${other.Id}`);
+  }
+  const sandbox = netStore(engine).getSandbox(other.Id);
+  const ep = netStore(engine).listEndpoints({ containerId: other.Id })[0];
+  return { netnsPath: sandbox?.Key ?? `/proc/${other.State.Pid}/ns/net`, ip: ep?.IPAddress };
 }

@@ -22,6 +22,8 @@ export interface ConmonCreateOptions {
   /** argv of the exit command, absolute program first. */
   exitCommand: string[];
   env: NodeJS.ProcessEnv;
+  /** fds conmon inherits (from 5 on) and holds until it exits, e.g. slirp4netns's exit FIFO. */
+  extraFds?: number[];
 }
 
 export interface ConmonCreateResult { pid: number; conmonPid: number }
@@ -46,7 +48,7 @@ export async function createWithConmon(o: ConmonCreateOptions): Promise<ConmonCr
     cwd: o.bundle,
     detached: true,
     env: { ...o.env, _OCI_SYNCPIPE: '3', _OCI_STARTPIPE: '4' },
-    stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe', ...(o.extraFds ?? [])],
   });
   const sync = child.stdio[3] as Readable;
   const start = child.stdio[4] as Writable;

@@ -55,7 +55,7 @@ function writeEtcFiles(rec: ContainerRecord, etc: { resolvConf: string; hostname
     hosts: readOrUndefined('/etc/hosts') ?? '',
     resolvConf: readOrUndefined(hostResolvConfPath(hostResolv)) ?? hostResolv,
     hostname: hostName(),
-  }, { ip: net.ip, hostGatewayIp: net.hostGatewayIp });
+  }, { ip: net.ip, hostGatewayIp: net.hostGatewayIp, nameservers: net.nameservers });
   writeFileAtomic(etc.hostname, files.hostname);
   writeFileAtomic(etc.hosts, files.hosts);
   writeFileAtomic(etc.resolvConf, files.resolvConf);

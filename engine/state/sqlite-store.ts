@@ -3,7 +3,7 @@ import { conflict, EngineError } from '../errors.js';
 import type { ContainerRecord, ContainerState } from '../model/container.js';
 import type { ImageRecord } from '../model/image.js';
 import type { ExecRecord, LayerRecord, StateStore } from './store.js';
-import { NET_SCHEMA, NetTables, type NetState } from './sqlite-net-tables.js';
+import { VOLUME_SCHEMA, VolumeTables, type VolumeState } from './volume-tables.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS containers (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created TEXT NOT NULL, record TEXT NOT NULL, state TEXT NOT NULL);
@@ -16,8 +16,8 @@ CREATE INDEX IF NOT EXISTS tags_image ON tags(image_id);
 CREATE INDEX IF NOT EXISTS digests_image ON digests(image_id);
 `;
 
-// The volume/network/endpoint/sandbox methods are NetTables', bound onto the store in the constructor.
-export interface SqliteStore extends NetState {}
+// The volume methods are VolumeTables', bound onto the store in the constructor.
+export interface SqliteStore extends VolumeState {}
 
 /** SQLite in WAL mode: readers never block, writers queue on SQLite's lock with a generous timeout. */
 export class SqliteStore implements StateStore {
@@ -29,9 +29,9 @@ export class SqliteStore implements StateStore {
     if (file !== ':memory:') this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
-    this.db.exec(SCHEMA + NET_SCHEMA);
+    this.db.exec(SCHEMA + VOLUME_SCHEMA);
     this.stmts = this.prepare();
-    new NetTables(this.db).bindTo(this);
+    new VolumeTables(this.db).bindTo(this);
   }
 
   private prepare() {

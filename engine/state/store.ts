@@ -1,6 +1,6 @@
 import type { ContainerRecord, ContainerState } from '../model/container.js';
 import type { ImageRecord } from '../model/image.js';
-import type { NetState } from './sqlite-net-tables.js';
+import type { VolumeState } from './volume-tables.js';
 
 /** A stored layer: content addressed by its chain id; the storage module owns the files. */
 export interface LayerRecord {
@@ -28,10 +28,10 @@ export interface ExecRecord {
 
 /**
  * The engine's records. Every method is synchronous and atomic; `transaction` groups several into one
- * atomic step that also serialises concurrent skiff processes (SQLite's write lock). Volumes, networks,
- * endpoints (IP leases) and sandboxes come from NetState (sqlite-net-tables.ts).
+ * atomic step that also serialises concurrent skiff processes (SQLite's write lock). The volume methods
+ * come from VolumeState (volume-tables.ts); networks live in their own, host-wide NetworkStore.
  */
-export interface StateStore extends NetState {
+export interface StateStore extends VolumeState {
   transaction<T>(fn: () => T): T;
   close(): void;
 

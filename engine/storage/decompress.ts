@@ -32,7 +32,7 @@ export async function* decompressLayer(src: AsyncIterable<Buffer>): AsyncGenerat
     yield* pipeThrough(zstd, ['-dc', '-q'], rest());
     return;
   }
-  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+  const gunzip = createGunzip({ chunkSize: 1024 * 1024 });
   const feeding = pipeline(Readable.from(rest(), { objectMode: false, highWaterMark: 1 << 20 }), gunzip).catch((e: unknown) => { gunzip.destroy(e as Error); });
   for await (const c of gunzip) yield c as Buffer;
   await feeding;

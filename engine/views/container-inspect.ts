@@ -4,7 +4,7 @@
 import type { ContainerRecord } from '../model/container.js';
 import { INSPECT_RESPONSE } from './container-inspect-types.js';
 import { goTyped } from './go-typed.js';
-import { portMap } from './container-ports.js';
+import { networkSettings, type NetworkRuntime } from './container-network.js';
 import { dockerDriverName } from './driver-name.js';
 
 export interface InspectContext {
@@ -12,6 +12,8 @@ export interface InspectContext {
   graphDriver: { Name: string; Data: Record<string, string> | null };
   execIds: string[] | null;
   sizeRw?: number; sizeRootFs?: number;
+  /** The container's sandbox and live endpoints (absent: as if it had no network state). */
+  network?: NetworkRuntime;
 }
 
 export function containerInspect(rec: ContainerRecord, ctx: InspectContext): Record<string, unknown> {
@@ -52,7 +54,7 @@ export function containerInspectJson(rec: ContainerRecord, ctx: InspectContext):
   if (ctx.sizeRootFs !== undefined) view.SizeRootFs = ctx.sizeRootFs;
   view.Mounts = mountPoints(rec);
   view.Config = rec.Config;
-  view.NetworkSettings = networkSettings(rec);
+  view.NetworkSettings = networkSettings(rec, ctx.network);
   return view;
 }
 
@@ -78,17 +80,4 @@ export function mountPoints(rec: ContainerRecord): Array<Record<string, unknown>
 export function networkNames(rec: ContainerRecord): string[] {
   const mode = rec.HostConfig.NetworkMode || 'default';
   return [mode === 'default' ? 'bridge' : mode];
-}
-
-function networkSettings(rec: ContainerRecord): Record<string, unknown> {
-  const endpoint = {
-    IPAMConfig: null, Links: null, Aliases: null, NetworkID: '', EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0,
-    IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, MacAddress: '', DriverOpts: null,
-  };
-  return {
-    Bridge: '', SandboxID: '', HairpinMode: false, LinkLocalIPv6Address: '', LinkLocalIPv6PrefixLen: 0,
-    Ports: portMap(rec), SandboxKey: '', SecondaryIPAddresses: null, SecondaryIPv6Addresses: null,
-    EndpointID: '', Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, IPAddress: '', IPPrefixLen: 0, IPv6Gateway: '', MacAddress: '',
-    Networks: Object.fromEntries(networkNames(rec).map((n) => [n, { ...endpoint }])),
-  };
 }

@@ -2,8 +2,9 @@
 import type { ContainerRecord } from '../model/container.js';
 import { humanDuration } from '../format/units.js';
 import { parseTime } from './time.js';
-import { mountPoints, networkNames } from './container-inspect.js';
-import { portMap, summaryPorts, type SummaryPort } from './container-ports.js';
+import { mountPoints } from './container-inspect.js';
+import { summaryPorts, type SummaryPort } from './container-ports.js';
+import { livePorts, networkSettings, type NetworkRuntime } from './container-network.js';
 
 export interface ContainerSummary {
   Id: string; Names: string[]; Image: string; ImageID: string; Command: string; Created: number;
@@ -15,9 +16,7 @@ export interface ContainerSummary {
   Mounts: Array<{ Name?: string; Source?: string; Destination?: string; Driver?: string }>;
 }
 
-export function containerSummary(rec: ContainerRecord, imageDisplay: string, now: number, sizes?: { rw: number; rootFs: number }): ContainerSummary {
-  const endpoint = { IPAMConfig: null, Links: null, Aliases: null, NetworkID: '', EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0,
-    IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, MacAddress: '', DriverOpts: null };
+export function containerSummary(rec: ContainerRecord, imageDisplay: string, now: number, sizes?: { rw: number; rootFs: number }, network?: NetworkRuntime): ContainerSummary {
   const summary: ContainerSummary = {
     Id: rec.Id,
     Names: [`/${rec.Name}`],
@@ -25,12 +24,12 @@ export function containerSummary(rec: ContainerRecord, imageDisplay: string, now
     ImageID: rec.ImageId,
     Command: summaryCommand(rec.Path, rec.Args),
     Created: Math.floor(Date.parse(rec.Created) / 1000),
-    Ports: summaryPorts(portMap(rec)),
+    Ports: summaryPorts(livePorts(rec, network) as Record<string, Array<{ HostIp: string; HostPort: string }> | null>),
     Labels: rec.Config.Labels ?? {},
     State: rec.State.Status,
     Status: statusText(rec, now),
     HostConfig: { NetworkMode: rec.HostConfig.NetworkMode || 'default' },
-    NetworkSettings: { Networks: Object.fromEntries(networkNames(rec).map((n) => [n, { ...endpoint }])) },
+    NetworkSettings: { Networks: networkSettings(rec, network).Networks as Record<string, unknown> },
     Mounts: mountPoints(rec),
   };
   if (sizes) { summary.SizeRw = sizes.rw; summary.SizeRootFs = sizes.rootFs; }

@@ -81,6 +81,8 @@ function checkCommand(cmd: string[] | null, entrypoint: string[] | null): void {
 
 function rootlessWarnings(engine: Engine, hc: HostConfig): string[] {
   const warnings: string[] = [];
+  // docker parity: moby daemon/create.go verifyContainerSettings (host network)
+  if (hc.NetworkMode === 'host' && Object.keys(hc.PortBindings ?? {}).length > 0) warnings.push('Published ports are discarded when using host network mode');
   if (engine.config.identity.rootless && (hc.Memory || hc.NanoCpus || hc.PidsLimit || hc.CpuShares || hc.CpuQuota)) {
     // skiff differs: cgroup v1 gives an unprivileged user no cgroup to limit (Podman says the same).
     warnings.push('Resource limits are not supported and ignored on cgroups V1 rootless systems');

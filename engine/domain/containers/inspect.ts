@@ -5,6 +5,7 @@ import { containerInspect } from '../../views/container-inspect.js';
 import { getContainer } from './lookup.js';
 import { syncContainer } from './sync.js';
 import type { ContainerRecord } from '../../model/container.js';
+import { networkRuntime } from '../../network/runtime.js';
 
 /** GET /containers/{id}/json and `inspect`: the same Docker-shaped object for both. */
 export async function inspectContainer(engine: Engine, opts: { ref: string; size?: boolean }): Promise<Record<string, unknown>> {
@@ -21,6 +22,7 @@ export async function inspectContainer(engine: Engine, opts: { ref: string; size
         : null,
     },
     execIds,
+    network: networkRuntime(engine, rec),
     ...(opts.size ? await containerSizes(engine, rec) : {}),
   });
 }

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { closeSync, rmSync } from 'node:fs';
 import type { Engine } from '../../context.js';
 import { EngineError } from '../../errors.js';
 import type { ContainerRecord } from '../../model/container.js';
@@ -43,12 +43,19 @@ async function launch(engine: Engine, rec: ContainerRecord, opts: StartOptions):
   const rootfs = await engine.storage.mount(rec.Id);
   await mountVolumes(engine, rec);
   const net = await attachNetworks(engine, rec);
-  await prepareBundle(engine, rec, rootfs, net);
-  const { pid, conmonPid } = await createWithConmon({
-    conmonPath: engine.config.conmonPath, runtimePath: engine.config.runtimePath, runcRoot: engine.config.paths.runcRoot,
-    id: rec.Id, name: rec.Name, bundle, logPath: logPath(engine, rec.Id), exitDir: engine.config.paths.exitDir,
-    tty: rec.Config.Tty, stdin: rec.Config.OpenStdin, exitCommand: exitCommand(engine, rec), env: runtimeEnv(engine),
-  });
+  let created;
+  try {
+    await prepareBundle(engine, rec, rootfs, net);
+    created = await createWithConmon({
+      conmonPath: engine.config.conmonPath, runtimePath: engine.config.runtimePath, runcRoot: engine.config.paths.runcRoot,
+      id: rec.Id, name: rec.Name, bundle, logPath: logPath(engine, rec.Id), exitDir: engine.config.paths.exitDir,
+      tty: rec.Config.Tty, stdin: rec.Config.OpenStdin, exitCommand: exitCommand(engine, rec), env: runtimeEnv(engine),
+      extraFds: net.holdFd !== undefined ? [net.holdFd] : undefined,
+    });
+  } finally {
+    if (net.holdFd !== undefined) closeSync(net.holdFd);
+  }
+  const { pid, conmonPid } = created;
   let attach: AttachConnection | undefined;
   let output: OutputStream | undefined;
   if (opts.attach) {

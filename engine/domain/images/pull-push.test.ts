@@ -138,6 +138,23 @@ describe.skipIf(process.getuid?.() !== 0)('pull and push', () => {
     e.state.close();
   });
 
+  it('refuses hostile layers (.. paths, writes through symlinks) without writing outside the layer', async () => {
+    const e = await newEngine();
+    const outside = join(root, `escape-${Date.now()}`);
+    for (const [i, layer] of [
+      [{ type: 'file' as const, name: `../../../../../../../..${outside}`, data: 'x' }],
+      [{ type: 'symlink' as const, name: 'link', target: root }, { type: 'file' as const, name: `link/escape-${Date.now()}`, data: 'x' }],
+    ].entries()) {
+      const img = await buildImage({ layers: [layer], label: `hostile-${i}` });
+      publish('t/hostile', `v${i}`, img);
+      await expect(pull(e, `${reg.host}/t/hostile:v${i}`)).rejects.toThrow();
+    }
+    expect(existsSync(outside)).toBe(false);
+    expect(readdirSync(root).filter((n) => n.startsWith('escape-'))).toEqual([]);
+    expect(e.state.listImages()).toEqual([]);
+    e.state.close();
+  });
+
   it('survives 503 replies while fetching blobs', async () => {
     const e = await newEngine();
     const img = await buildImage({ layers: [randomEntries('r', 1024, 1)], label: 'retry' });

@@ -23,6 +23,8 @@ export interface EtcFilesNetwork {
   /** The container's address, when its network gives it one (none for loopback-only and `none`). */
   ip?: string;
   hostGatewayIp?: string;
+  /** The embedded resolver of a user-defined network (Docker's 127.0.0.11). */
+  nameservers?: readonly string[];
 }
 
 export interface EtcFiles { hosts: string; hostname: string; resolvConf: string }
@@ -41,6 +43,8 @@ export function buildEtcFiles(
       domainname: record.Config.Domainname, hostGatewayIp: network.hostGatewayIp,
     }),
     hostname: buildHostnameFile(hostname),
-    resolvConf: buildResolvConf({ hostResolvConf: host.resolvConf, dns: hc.Dns, dnsSearch: hc.DnsSearch, dnsOptions: hc.DnsOptions, hostNetwork }),
+    resolvConf: buildResolvConf({
+      hostResolvConf: host.resolvConf, dns: hc.Dns, dnsSearch: hc.DnsSearch, dnsOptions: hc.DnsOptions, hostNetwork, embeddedNameservers: network.nameservers,
+    }),
   };
 }

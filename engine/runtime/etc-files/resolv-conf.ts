@@ -65,9 +65,25 @@ export interface ResolvConfInput {
   hostNetwork: boolean;
   /** Whether the container's network has IPv6; Docker's default bridge and `none` do not. */
   ipv6Enabled?: boolean;
+  /** User-defined networks: the embedded resolver, which replaces the IPv4 servers (the others are its upstreams). */
+  embeddedNameservers?: readonly string[];
 }
 
 export function buildResolvConf(input: ResolvConfInput): string {
+  const base = baseResolvConf(input);
+  return input.embeddedNameservers?.length && !input.hostNetwork ? withEmbeddedDns(base, input.embeddedNameservers) : base;
+}
+
+// docker parity: libnetwork sandbox_dns_unix.go rebuildDNS — the embedded server, the file's IPv6 servers,
+// its search list, and its options plus ndots:0 unless the user set ndots.
+function withEmbeddedDns(content: string, embedded: readonly string[]): string {
+  const v6 = getNameservers(content).filter((ns) => ns.includes(':'));
+  const options = getOptions(content);
+  const userNdots = options.some((o) => /^ndots:\d+$/.test(o));
+  return formatResolvConf([...embedded, ...v6], getSearchDomains(content), userNdots ? options : [...options, 'ndots:0']);
+}
+
+function baseResolvConf(input: ResolvConfInput): string {
   const dns = input.dns ?? [];
   const search = input.dnsSearch ?? [];
   const options = input.dnsOptions ?? [];

@@ -20,7 +20,7 @@ export function isHostNetwork(hc: Pick<HostConfig, 'NetworkMode'>): boolean {
 
 function networkNamespace(mode: string, netnsPath: string | undefined): OciNamespace[] {
   if (isHost(mode)) return [];
-  if (mode.startsWith('container:')) unsupportedMode('network', mode);
+  if (mode.startsWith('container:') && !netnsPath) unsupportedMode('network', mode);
   const known = ['', 'default', 'bridge', 'none'].includes(mode);
   if (!known && !netnsPath) unsupportedMode('network', mode);
   return [netnsPath ? { type: 'network', path: netnsPath } : { type: 'network' }];

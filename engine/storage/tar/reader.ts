@@ -24,7 +24,11 @@ class ByteReader {
     while (this.buf.length < n && !this.done) {
       const r = await this.it.next();
       if (r.done) this.done = true;
-      else this.buf = this.buf.length ? Buffer.concat([this.buf, Buffer.from(r.value)]) : Buffer.from(r.value);
+      else {
+        // Buffer.from(buffer) would copy every chunk of a layer; only strings need converting.
+        const chunk = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+        this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+      }
     }
   }
 

@@ -9,7 +9,8 @@ import { followOutput, stdinOnly } from '../../../domain/containers/output-strea
 import { attachHandlers, enterRawTerminal, pumpStdin } from '../../attach-io.js';
 import { daemonError } from '../../exit.js';
 import { forEachRef } from './batch.js';
-import { portMap } from '../../../views/container-ports.js';
+import { livePorts } from '../../../views/container-network.js';
+import { networkRuntime } from '../../../network/runtime.js';
 
 const rename: CommandSpec = {
   path: 'container rename', aliases: ['rename'], usage: 'CONTAINER NEW_NAME', description: 'Rename a container',
@@ -41,7 +42,7 @@ const port: CommandSpec = {
   async run(ctx) {
     const engine = await ctx.engine();
     const rec = syncContainer(engine, getContainer(engine, ctx.args[0]!));
-    const bindings = portMap(rec);
+    const bindings = livePorts(rec, networkRuntime(engine, rec));
     const lines: string[] = [];
     const want = ctx.args[1] ? (ctx.args[1].includes('/') ? ctx.args[1] : `${ctx.args[1]}/tcp`) : undefined;
     for (const [key, list] of Object.entries(bindings).sort(([a], [b]) => a.localeCompare(b))) {

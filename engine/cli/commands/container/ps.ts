@@ -11,6 +11,7 @@ import { FORMAT_HELP } from '../../format-help.js';
 import { filterFlag } from '../image/common.js';
 import type { Engine } from '../../../context.js';
 import type { ContainerRecord } from '../../../model/container.js';
+import { networkRuntime } from '../../../network/runtime.js';
 
 /** The API's Image field: the name the container was created from, or its image id once that name moved. */
 export function imageDisplay(engine: Engine, rec: ContainerRecord): string {
@@ -90,7 +91,7 @@ const ps: CommandSpec = {
     const rows = [];
     for (const rec of recs) {
       const sizes = size ? await containerSizes(engine, rec).then((s) => ({ rw: s.sizeRw, rootFs: s.sizeRootFs })) : undefined;
-      rows.push(containerRow(containerSummary(rec, imageDisplay(engine, rec), now, sizes), { trunc: !(f['no-trunc'] as boolean), now }));
+      rows.push(containerRow(containerSummary(rec, imageDisplay(engine, rec), now, sizes, networkRuntime(engine, rec)), { trunc: !(f['no-trunc'] as boolean), now }));
     }
     const source = psFormat(format, quiet, size);
     try {

@@ -1,0 +1,101 @@
+// Rootful bridge networking for one container start: record the sandbox and the leases first (so
+// any later failure, or a crash, leaves something detach can undo), create the netns, publish the
+// ports, run netavark, redirect the embedded DNS address. Detach undoes it all, best-effort.
+import { join } from 'node:path';
+import type { Engine } from '../context.js';
+import { netStore } from './store.js';
+import { EngineError } from '../errors.js';
+import type { ContainerRecord } from '../model/container.js';
+import type { EndpointRecord, NetworkRecord, SandboxRecord } from '../model/network.js';
+import { runtimeEnv } from '../runtime/index.js';
+import { generateId } from '../sys/ids.js';
+import { createNetns, removeNetns } from '../sys/netns.js';
+import { ephemeralRange, probePort } from '../sys/port-probe.js';
+import { EMBEDDED_DNS, redirectEmbeddedDns } from './dns-redirect.js';
+import { bridgeNetworksOf, endpointConfig, leaseEndpoint } from './endpoints.js';
+import { netavark, netavarkOptions, type NetavarkAttachment, type NetavarkRunner } from './netavark.js';
+import { allocatePorts, collides, mappingsOf, PortError, portRequests, resolvedPortMap, type PortMapping } from './ports.js';
+
+export interface BridgeAttachment { netnsPath: string; ip: string; gateway: string; nameservers?: string[] }
+
+export const sandboxPath = (engine: Engine, containerId: string) => join(engine.config.paths.netns, `skiff-${containerId.slice(0, 12)}`);
+
+export const netavarkRunner = (engine: Engine): NetavarkRunner => ({ configDir: engine.config.paths.netavarkConfig, rootless: false, env: runtimeEnv(engine) });
+
+/** Chooses host ports for -p/-P, then records them with the sandbox in one transaction (race-free). */
+export async function reservePorts(engine: Engine, rec: ContainerRecord, sandbox: Omit<SandboxRecord, 'Ports'>, endpointName: string): Promise<PortMapping[]> {
+  const requests = portRequests(rec.HostConfig.PortBindings, rec.Config.ExposedPorts, rec.HostConfig.PublishAllPorts);
+  for (let attempt = 0; ; attempt++) {
+    const taken = () => netStore(engine).listSandboxes().filter((s) => s.ContainerId !== rec.Id).flatMap((s) => mappingsOf(s.Ports));
+    let ports: PortMapping[];
+    try {
+      ports = await allocatePorts(requests, { taken: taken(), range: ephemeralRange(), inUseOnHost: async (p, ip, port) => (await probePort(p, ip, port)) !== 'free' });
+    } catch (e) {
+      if (!(e instanceof PortError)) throw e;
+      // docker parity: moby daemon/container_operations.go (libnetwork driver error while programming the endpoint)
+      throw new EngineError('internal', 'port-unavailable', `driver failed programming external connectivity on endpoint ${endpointName} (${generateId()}): ${e.message}`);
+    }
+    const stored = netStore(engine).transaction(() => {
+      const clash = taken().some((t) => ports.some((p) => collides(p, t)));
+      if (clash && attempt < 5) return false;
+      netStore(engine).putSandbox({ ...sandbox, Ports: resolvedPortMap(ports, rec.Config.ExposedPorts) });
+      return true;
+    });
+    if (stored) return ports;
+  }
+}
+
+/** Leases every endpoint in one transaction; their order gives eth0, eth1… */
+function leaseAll(engine: Engine, rec: ContainerRecord, nets: NetworkRecord[]): NetavarkAttachment[] {
+  return netStore(engine).transaction(() => nets.map((network, i) => ({
+    network, endpoint: leaseEndpoint(engine, rec, { network, settings: endpointConfig(rec, network), interfaceName: `eth${i}` }),
+  })));
+}
+
+export async function attachBridge(engine: Engine, rec: ContainerRecord): Promise<BridgeAttachment> {
+  const nets = bridgeNetworksOf(engine, rec);
+  const netnsPath = sandboxPath(engine, rec.Id);
+  const sandbox = { ContainerId: rec.Id, Id: generateId(), Key: netnsPath, Root: engine.config.paths.dataRoot };
+  const ports = await reservePorts(engine, rec, sandbox, rec.Name);
+  try {
+    const attachments = leaseAll(engine, rec, nets);
+    await removeNetns(netnsPath);
+    await createNetns(netnsPath);
+    await netavark(netavarkRunner(engine), 'setup', netnsPath, request(rec, attachments, ports));
+    const first = attachments[0]!.endpoint;
+    const dnsNet = attachments.find((a) => a.network.Bridge?.DnsEnabled);
+    const redirected = dnsNet ? await redirectEmbeddedDns(netnsPath, dnsNet.endpoint.InterfaceName, dnsNet.endpoint.Gateway, dnsNet.endpoint.IPAddress, runtimeEnv(engine)) : false;
+    const nameservers = dnsNet ? [redirected ? EMBEDDED_DNS : dnsNet.endpoint.Gateway] : undefined;
+    return { netnsPath, ip: first.IPAddress, gateway: first.Gateway, nameservers };
+  } catch (e) {
+    await detachBridge(engine, rec.Id);
+    throw e;
+  }
+}
+
+function request(rec: ContainerRecord, attachments: NetavarkAttachment[], ports: PortMapping[]) {
+  return netavarkOptions({ containerId: rec.Id, containerName: rec.Name, attachments, ports, dnsServers: rec.HostConfig.Dns ?? [] });
+}
+
+/** The attachments a container's stored endpoints describe (networks removed meanwhile are skipped). */
+export function storedAttachments(engine: Engine, containerId: string, only?: string): NetavarkAttachment[] {
+  return netStore(engine).listEndpoints({ containerId, networkId: only })
+    .map((endpoint: EndpointRecord) => ({ endpoint, network: netStore(engine).getNetwork(endpoint.NetworkId) }))
+    .filter((a): a is NetavarkAttachment => a.network?.Bridge !== undefined);
+}
+
+/** Undoes attachBridge: netavark teardown (errors are warnings), the netns, the leases and the sandbox. */
+export async function detachBridge(engine: Engine, containerId: string): Promise<void> {
+  const sandbox = netStore(engine).getSandbox(containerId);
+  const attachments = storedAttachments(engine, containerId);
+  if (sandbox && attachments.length > 0) {
+    const rec = engine.state.getContainer(containerId);
+    const options = netavarkOptions({ containerId, containerName: rec?.Name ?? attachments[0]!.endpoint.ContainerName, attachments, ports: mappingsOf(sandbox.Ports), dnsServers: rec?.HostConfig.Dns ?? [] });
+    await netavark(netavarkRunner(engine), 'teardown', sandbox.Key, options).catch((e) => engine.log.debug(`teardown ${containerId}: ${(e as Error).message}`));
+  }
+  if (sandbox) await removeNetns(sandbox.Key);
+  netStore(engine).transaction(() => {
+    netStore(engine).deleteEndpoints(containerId);
+    netStore(engine).deleteSandbox(containerId);
+  });
+}

@@ -1,0 +1,74 @@
+// Rootless networking: each container on the default bridge gets its own netns with slirp4netns
+// (10.0.2.100, gateway 10.0.2.2, DNS through the host's resolvers), and -p through slirp4netns's
+// add_hostfwd. Host ports below net.ipv4.ip_unprivileged_port_start cannot be bound by a user.
+import { closeSync, rmSync } from 'node:fs';
+import type { Engine } from '../context.js';
+import { netStore } from './store.js';
+import { EngineError, notImplemented } from '../errors.js';
+import type { ContainerRecord } from '../model/container.js';
+import { runtimeEnv } from '../runtime/index.js';
+import { generateId } from '../sys/ids.js';
+import { createNetns, removeNetns } from '../sys/netns.js';
+import { unprivilegedPortStart } from '../sys/port-probe.js';
+import { slirpApi, startSlirp, stopSlirp } from '../sys/slirp.js';
+import { containerNetworkNames, macFromIp } from './endpoints.js';
+import type { NetworkAttachment } from './index.js';
+import { reservePorts, sandboxPath } from './attach.js';
+import { portRequests, type PortMapping } from './ports.js';
+
+import { SLIRP_GATEWAY, SLIRP_IP } from './rootless-addresses.js';
+
+function checkPrivilegedPorts(rec: ContainerRecord, name: string): void {
+  const start = unprivilegedPortStart();
+  for (const r of portRequests(rec.HostConfig.PortBindings, rec.Config.ExposedPorts, rec.HostConfig.PublishAllPorts)) {
+    if (r.hostFrom === 0 || r.hostFrom >= start) continue;
+    const ip = r.hostIp || '0.0.0.0';
+    // docker parity: rootlesskit's port driver message, as Docker rootless prints it
+    throw new EngineError('permission-denied', 'privileged-port', `driver failed programming external connectivity on endpoint ${name} (${generateId()}): `
+      + `Error starting userland proxy: cannot expose privileged port ${r.hostFrom}, you can add 'net.ipv4.ip_unprivileged_port_start=${r.hostFrom}' to /etc/sysctl.conf (currently ${start}), `
+      + `or choose a larger port number (>= ${start}): listen ${r.protocol}4 ${ip}:${r.hostFrom}: bind: permission denied`);
+  }
+}
+
+async function forwardPorts(apiSocket: string, ports: PortMapping[]): Promise<void> {
+  for (const p of ports) {
+    const reply = await slirpApi(apiSocket, { execute: 'add_hostfwd', arguments: { proto: p.protocol, host_addr: p.hostIp || '0.0.0.0', host_port: p.hostPort, guest_port: p.containerPort } });
+    if (reply.error) throw new EngineError('internal', 'slirp-hostfwd', `cannot publish ${p.hostIp || '0.0.0.0'}:${p.hostPort}: ${reply.error.desc ?? JSON.stringify(reply.error)}`);
+  }
+}
+
+export async function attachRootless(engine: Engine, rec: ContainerRecord): Promise<NetworkAttachment> {
+  const names = containerNetworkNames(rec);
+  if (names.some((n) => n !== 'bridge')) throw notImplemented('rootless-user-network', 'rootless containers can only use the default bridge network for now');
+  checkPrivilegedPorts(rec, rec.Name);
+  const netnsPath = sandboxPath(engine, rec.Id);
+  const apiSocket = `${netnsPath}.sock`;
+  const sandbox = { ContainerId: rec.Id, Id: generateId(), Key: netnsPath, Root: engine.config.paths.dataRoot };
+  const ports = await reservePorts(engine, rec, sandbox, rec.Name);
+  try {
+    await removeNetns(netnsPath);
+    await createNetns(netnsPath);
+    const slirp = await startSlirp({
+      netns: netnsPath, apiSocket, exitFifo: `${netnsPath}.exit`, logFile: `${netnsPath}.log`,
+      mac: macFromIp(SLIRP_IP), env: runtimeEnv(engine),
+    });
+    netStore(engine).transaction(() => {
+      const sb = netStore(engine).getSandbox(rec.Id);
+      if (sb) netStore(engine).putSandbox({ ...sb, Slirp: { Pid: slirp.pid, ApiSocket: apiSocket } });
+    });
+    await forwardPorts(apiSocket, ports).catch((e) => { closeSync(slirp.holdFd); throw e; });
+    return { netnsPath, ip: SLIRP_IP, hostGatewayIp: SLIRP_GATEWAY, holdFd: slirp.holdFd };
+  } catch (e) {
+    await detachRootless(engine, rec.Id);
+    throw e;
+  }
+}
+
+export async function detachRootless(engine: Engine, containerId: string): Promise<void> {
+  const sandbox = netStore(engine).getSandbox(containerId);
+  if (!sandbox) return;
+  if (sandbox.Slirp) stopSlirp(sandbox.Slirp.Pid);
+  await removeNetns(sandbox.Key);
+  for (const ext of ['.sock', '.exit', '.log']) rmSync(`${sandbox.Key}${ext}`, { force: true });
+  netStore(engine).transaction(() => netStore(engine).deleteSandbox(containerId));
+}
