@@ -4,7 +4,7 @@ import { renameContainer } from '../../../domain/containers/rename.js';
 import { setPaused } from '../../../domain/containers/pause.js';
 import { getContainer } from '../../../domain/containers/lookup.js';
 import { syncContainer } from '../../../domain/containers/sync.js';
-import { waitContainer } from '../../../domain/containers/wait.js';
+import { prepareWait } from '../../../domain/containers/wait.js';
 import { followOutput, stdinOnly } from '../../../domain/containers/output-stream.js';
 import { attachHandlers, enterRawTerminal, pumpStdin } from '../../attach-io.js';
 import { daemonError } from '../../exit.js';
@@ -71,6 +71,7 @@ const attach: CommandSpec = {
     if (rec.State.Status !== 'running' && rec.State.Status !== 'paused') throw new StatusError('You cannot attach to a stopped container, start it first', 1);
     if (rec.State.Status === 'paused') throw new StatusError('You cannot attach to a paused container, unpause it first', 1);
     const session = attachHandlers(ctx.io, { stdout: true, stderr: true }, rec.Config.Tty);
+    const waiter = prepareWait(engine, { ref: rec.Id });
     const output = await followOutput(engine, rec, session.handlers);
     output.markStarted();
     const conn = rec.Config.OpenStdin && !ctx.flags['no-stdin'] ? await stdinOnly(engine, rec.Id) : undefined;
@@ -82,7 +83,7 @@ const attach: CommandSpec = {
     conn?.close();
     output.stop();
     if (detached) return 0;
-    return (await waitContainer(engine, { ref: rec.Id })).StatusCode;
+    return (await waiter.wait()).StatusCode;
   },
 };
 

@@ -3,7 +3,7 @@ import { StatusError } from '../../command.js';
 import { startContainer } from '../../../domain/containers/start.js';
 import { getContainer } from '../../../domain/containers/lookup.js';
 import { stopContainer } from '../../../domain/containers/stop.js';
-import { waitContainer } from '../../../domain/containers/wait.js';
+import { prepareWait } from '../../../domain/containers/wait.js';
 import { attachHandlers, enterRawTerminal, pumpStdin } from '../../attach-io.js';
 import { daemonError } from '../../exit.js';
 import { forEachRef, STOP_TIMEOUT_FLAGS, stopTimeout } from './batch.js';
@@ -26,6 +26,8 @@ const start: CommandSpec = {
       if (ctx.args.length > 1) throw new StatusError('you cannot start and attach multiple containers at once', 1);
       const rec = getContainer(engine, ctx.args[0]!);
       const session = attachHandlers(ctx.io, { stdout: true, stderr: true }, rec.Config.Tty);
+      // Prepared before the start: with --rm, conmon's cleanup may remove the record before we ask.
+      const waiter = prepareWait(engine, { ref: rec.Id, condition: 'next-exit' });
       const restoreTerminal = ctx.flags.interactive ? enterRawTerminal(ctx.io, rec.Config.Tty) : () => undefined;
       let report;
       try {
@@ -39,7 +41,7 @@ const start: CommandSpec = {
       pump?.stop();
       restoreTerminal();
       report.attach?.close();
-      return (await waitContainer(engine, { ref: rec.Id })).StatusCode;
+      return (await waiter.wait()).StatusCode;
     }
     const { code, failed } = await forEachRef(ctx, async (ref) => { await startContainer(engine, { ref }); return ref; });
     if (failed.length > 0) ctx.io.stderr.write(`Error: failed to start containers: ${failed.join(', ')}\n`);
