@@ -41,8 +41,11 @@ export function parseTarget(spec: string, role: Target['role']): Target {
   const looksLikePath = file!.includes('/') || file!.endsWith('.js');
   const abs = looksLikePath && !isAbsolute(file!) ? resolve(file!) : file!;
   target.command = abs.endsWith('.js') ? [process.execPath, abs, ...rest] : [abs, ...rest];
-  // The Docker CLI talks to the reference daemon explicitly; other tools keep their own defaults.
-  if (target.socket && target.command[0]!.endsWith('docker')) target.env.DOCKER_HOST = `unix://${target.socket}`;
+  // The Docker CLI talks to the reference daemon explicitly when it is not the default one (setting
+  // DOCKER_HOST to the default would change what the CLI prints, e.g. `context ls` warns about it).
+  const defaultSocket = target.socket === '/var/run/docker.sock' || target.socket === '/run/docker.sock';
+  if (target.socket && !defaultSocket && target.command[0]!.endsWith('docker')) target.env.DOCKER_HOST = `unix://${target.socket}`;
+  if (defaultSocket && target.command[0]!.endsWith('docker')) delete target.env.DOCKER_HOST;
   return target;
 }
 
