@@ -40,6 +40,8 @@ export interface ContainerRecord {
   LayerId: string;
   /** Volumes, binds and --mount tmpfs as resolved at create (volumes created then); absent on old records. */
   MountPoints?: MountPoint[];
+  /** The networks it is attached to, by name, in order (create, then `network connect`/`disconnect`). */
+  AttachedNetworks?: string[];
 }
 
 export const initialState = (): ContainerState => ({

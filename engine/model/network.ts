@@ -53,4 +53,6 @@ export interface SandboxRecord {
   Ports: Record<string, Array<{ HostIp: string; HostPort: string }> | null>;
   /** rootless: the slirp4netns process and its API socket. */
   Slirp?: { Pid: number; ApiSocket: string };
+  /** Set (epoch ms) by the one detach that tears this sandbox down. */
+  Detaching?: number;
 }

@@ -13,6 +13,7 @@ import { createNetns, removeNetns } from '../sys/netns.js';
 import { ephemeralRange, probePort } from '../sys/port-probe.js';
 import { EMBEDDED_DNS, redirectEmbeddedDns } from './dns-redirect.js';
 import { bridgeNetworksOf, endpointConfig, leaseEndpoint } from './endpoints.js';
+import { detachSandbox } from './detach.js';
 import { netavark, netavarkOptions, type NetavarkAttachment, type NetavarkRunner } from './netavark.js';
 import { allocatePorts, collides, mappingsOf, PortError, portRequests, resolvedPortMap, type PortMapping } from './ports.js';
 
@@ -68,12 +69,12 @@ export async function attachBridge(engine: Engine, rec: ContainerRecord): Promis
     const nameservers = dnsNet ? [redirected ? EMBEDDED_DNS : dnsNet.endpoint.Gateway] : undefined;
     return { netnsPath, ip: first.IPAddress, gateway: first.Gateway, nameservers };
   } catch (e) {
-    await detachBridge(engine, rec.Id);
+    await detachSandbox(engine, rec.Id);
     throw e;
   }
 }
 
-function request(rec: ContainerRecord, attachments: NetavarkAttachment[], ports: PortMapping[]) {
+export function request(rec: ContainerRecord, attachments: NetavarkAttachment[], ports: PortMapping[]) {
   return netavarkOptions({ containerId: rec.Id, containerName: rec.Name, attachments, ports, dnsServers: rec.HostConfig.Dns ?? [] });
 }
 
@@ -84,18 +85,28 @@ export function storedAttachments(engine: Engine, containerId: string, only?: st
     .filter((a): a is NetavarkAttachment => a.network?.Bridge !== undefined);
 }
 
-/** Undoes attachBridge: netavark teardown (errors are warnings), the netns, the leases and the sandbox. */
-export async function detachBridge(engine: Engine, containerId: string): Promise<void> {
-  const sandbox = netStore(engine).getSandbox(containerId);
-  const attachments = storedAttachments(engine, containerId);
-  if (sandbox && attachments.length > 0) {
-    const rec = engine.state.getContainer(containerId);
-    const options = netavarkOptions({ containerId, containerName: rec?.Name ?? attachments[0]!.endpoint.ContainerName, attachments, ports: mappingsOf(sandbox.Ports), dnsServers: rec?.HostConfig.Dns ?? [] });
-    await netavark(netavarkRunner(engine), 'teardown', sandbox.Key, options).catch((e) => engine.log.debug(`teardown ${containerId}: ${(e as Error).message}`));
+/** `network connect` of a running container: one more endpoint, set up by netavark in its netns. */
+export async function connectBridge(engine: Engine, rec: ContainerRecord, network: NetworkRecord): Promise<void> {
+  const sandbox = netStore(engine).getSandbox(rec.Id);
+  if (!sandbox) throw new EngineError('conflict', 'no-sandbox', `container ${rec.Id} has no network namespace to connect`);
+  const used = netStore(engine).listEndpoints({ containerId: rec.Id }).map((e) => Number(e.InterfaceName.replace(/^eth/, '')));
+  const interfaceName = `eth${used.length ? Math.max(...used) + 1 : 0}`;
+  const endpoint = netStore(engine).transaction(() => leaseEndpoint(engine, rec, { network, settings: endpointConfig(rec, network), interfaceName }));
+  try {
+    await netavark(netavarkRunner(engine), 'setup', sandbox.Key, request(rec, [{ network, endpoint }], []));
+  } catch (e) {
+    await netavark(netavarkRunner(engine), 'teardown', sandbox.Key, request(rec, [{ network, endpoint }], [])).catch(() => undefined);
+    netStore(engine).transaction(() => netStore(engine).deleteEndpoints(rec.Id, network.Id));
+    throw e;
   }
-  if (sandbox) await removeNetns(sandbox.Key);
-  netStore(engine).transaction(() => {
-    netStore(engine).deleteEndpoints(containerId);
-    netStore(engine).deleteSandbox(containerId);
-  });
+}
+
+/** `network disconnect` of a running container: that endpoint's teardown and lease only. */
+export async function disconnectBridge(engine: Engine, rec: ContainerRecord, network: NetworkRecord): Promise<void> {
+  const sandbox = netStore(engine).getSandbox(rec.Id);
+  const attachments = storedAttachments(engine, rec.Id, network.Id);
+  if (sandbox && attachments.length > 0) {
+    await netavark(netavarkRunner(engine), 'teardown', sandbox.Key, request(rec, attachments, mappingsOf(sandbox.Ports))).catch((e) => engine.log.debug(`disconnect: ${(e as Error).message}`));
+  }
+  netStore(engine).transaction(() => netStore(engine).deleteEndpoints(rec.Id, network.Id));
 }

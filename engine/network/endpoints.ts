@@ -12,8 +12,10 @@ import { contains, freeAddress, ipToInt, parseCidr } from './ipnet.js';
 import { findNetwork, networkNameOf, noSuchNetwork } from './records.js';
 
 /** The networks a container is attached to, in order: its NetworkMode's first, then the others. */
-export function containerNetworkNames(rec: Pick<ContainerRecord, 'HostConfig' | 'NetworkingConfig'>): string[] {
+export function containerNetworkNames(rec: Pick<ContainerRecord, 'HostConfig' | 'NetworkingConfig' | 'AttachedNetworks'>): string[] {
+  if (rec.AttachedNetworks) return [...rec.AttachedNetworks];
   const mode = rec.HostConfig.NetworkMode || 'default';
+  if (mode.startsWith('container:')) return [];
   const names = [networkNameOf(mode)];
   for (const key of Object.keys(rec.NetworkingConfig?.EndpointsConfig ?? {})) {
     const name = networkNameOf(key);

@@ -8,9 +8,11 @@ import { netStore } from './store.js';
 import { conflict } from '../errors.js';
 import type { ContainerRecord } from '../model/container.js';
 import { pidAlive } from '../sys/process.js';
-import { attachBridge, detachBridge } from './attach.js';
+import { attachBridge } from './attach.js';
+import { detachSandbox } from './detach.js';
 import { DEFAULT_GATEWAY } from './records.js';
-import { attachRootless, detachRootless } from './rootless.js';
+import { containerNetworkNames } from './endpoints.js';
+import { attachRootless } from './rootless.js';
 
 export interface NetworkAttachment {
   /** A prepared network namespace for runc to join; absent: runc creates a fresh one. */
@@ -32,6 +34,7 @@ export async function attachNetworks(engine: Engine, rec: ContainerRecord): Prom
   if (mode === 'none') return {};
   if (mode === 'host') return engine.config.identity.rootless ? {} : { hostGatewayIp: DEFAULT_GATEWAY };
   if (mode.startsWith('container:')) return joinContainer(engine, mode.slice('container:'.length));
+  if (containerNetworkNames(rec).length === 0) return {};
   if (engine.config.identity.rootless) return attachRootless(engine, rec);
   const b = await attachBridge(engine, rec);
   return { netnsPath: b.netnsPath, ip: b.ip, hostGatewayIp: b.gateway, nameservers: b.nameservers };
@@ -42,10 +45,7 @@ export async function detachNetworks(engine: Engine, rec: ContainerRecord): Prom
   await detachById(engine, rec.Id);
 }
 
-async function detachById(engine: Engine, containerId: string): Promise<void> {
-  if (engine.config.identity.rootless) await detachRootless(engine, containerId);
-  await detachBridge(engine, containerId);
-}
+const detachById = detachSandbox;
 
 /** Sandboxes whose engine root or container is gone (a deleted test root, a crash) give back their ports and leases. */
 export async function sweepStaleSandboxes(engine: Engine): Promise<void> {

@@ -1,7 +1,7 @@
 // Rootless networking: each container on the default bridge gets its own netns with slirp4netns
 // (10.0.2.100, gateway 10.0.2.2, DNS through the host's resolvers), and -p through slirp4netns's
 // add_hostfwd. Host ports below net.ipv4.ip_unprivileged_port_start cannot be bound by a user.
-import { closeSync, rmSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import type { Engine } from '../context.js';
 import { netStore } from './store.js';
 import { EngineError, notImplemented } from '../errors.js';
@@ -10,10 +10,11 @@ import { runtimeEnv } from '../runtime/index.js';
 import { generateId } from '../sys/ids.js';
 import { createNetns, removeNetns } from '../sys/netns.js';
 import { unprivilegedPortStart } from '../sys/port-probe.js';
-import { slirpApi, startSlirp, stopSlirp } from '../sys/slirp.js';
+import { slirpApi, startSlirp } from '../sys/slirp.js';
 import { containerNetworkNames, macFromIp } from './endpoints.js';
 import type { NetworkAttachment } from './index.js';
 import { reservePorts, sandboxPath } from './attach.js';
+import { detachSandbox } from './detach.js';
 import { portRequests, type PortMapping } from './ports.js';
 
 import { SLIRP_GATEWAY, SLIRP_IP } from './rootless-addresses.js';
@@ -59,16 +60,7 @@ export async function attachRootless(engine: Engine, rec: ContainerRecord): Prom
     await forwardPorts(apiSocket, ports).catch((e) => { closeSync(slirp.holdFd); throw e; });
     return { netnsPath, ip: SLIRP_IP, hostGatewayIp: SLIRP_GATEWAY, holdFd: slirp.holdFd };
   } catch (e) {
-    await detachRootless(engine, rec.Id);
+    await detachSandbox(engine, rec.Id);
     throw e;
   }
-}
-
-export async function detachRootless(engine: Engine, containerId: string): Promise<void> {
-  const sandbox = netStore(engine).getSandbox(containerId);
-  if (!sandbox) return;
-  if (sandbox.Slirp) stopSlirp(sandbox.Slirp.Pid);
-  await removeNetns(sandbox.Key);
-  for (const ext of ['.sock', '.exit', '.log']) rmSync(`${sandbox.Key}${ext}`, { force: true });
-  netStore(engine).transaction(() => netStore(engine).deleteSandbox(containerId));
 }

@@ -19,7 +19,7 @@ export async function startSlirp(o: SlirpOptions): Promise<SlirpProcess> {
   const holdFd = openSync(o.exitFifo, constants.O_RDWR);
   const log = openSync(o.logFile, 'a', 0o600);
   const args = ['--disable-host-loopback', '--mtu=65520', '--enable-sandbox', '--enable-seccomp', '-c', '-e', '3', '-r', '4',
-    '--netns-type=path', `--macaddress=${o.mac}`, '-a', o.apiSocket, o.netns, 'tap0'];
+    '--netns-type=path', `--macaddress=${o.mac}`, '-a', o.apiSocket, o.netns, 'eth0'];
   const script = 'exec "$0" "$@" 3<"$SLIRP_EXIT_FIFO"';
   const child = spawn('/bin/sh', ['-c', script, SLIRP4NETNS, ...args], {
     detached: true, env: { ...o.env, SLIRP_EXIT_FIFO: o.exitFifo }, stdio: ['ignore', log, log, 'ignore', 'pipe'],

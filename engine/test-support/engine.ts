@@ -14,7 +14,8 @@ export interface TestEngine extends Engine { base: string; rootfsOf(id: string):
 
 export function testEngine(opts: { rootless?: boolean; now?: string } = {}): TestEngine {
   const base = mkdtempSync(join(tmpdir(), 'skiff-unit-'));
-  const config = loadConfig({ HOME: base }, { root: join(base, 'root'), runroot: join(base, 'run') }, '/skiff.js');
+  const env = { HOME: base, SKIFF_NETWORK_DB: join(base, 'network.db'), SKIFF_NETAVARK_CONFIG: join(base, 'networks') };
+  const config = loadConfig(env, { root: join(base, 'root'), runroot: join(base, 'run') }, '/skiff.js');
   config.identity = { ...config.identity, rootless: opts.rootless === true };
   const rootfsOf = (id: string) => join(base, 'rootfs', id);
   const storage = {

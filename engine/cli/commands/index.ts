@@ -16,6 +16,7 @@ import containerCp from './container/cp.js';
 import imageCommands from './image/index.js';
 import inspect from './inspect.js';
 import volumeCommands from './volume/index.js';
+import networkCommands from './network/index.js';
 import systemInstallShim from './system/install-shim.js';
 import systemVersion from './system/version.js';
 import systemContext from './system/context.js';
@@ -42,6 +43,7 @@ const modules: Array<CommandSpec | CommandSpec[]> = [
   imageCommands,
   inspect,
   volumeCommands,
+  networkCommands,
   systemInstallShim,
   systemVersion,
   systemContext,

@@ -17,6 +17,7 @@ import { clearCreating, markCreating, sweepOrphans } from './orphans.js';
 import { registerMountPoints } from '../volumes/mount-points.js';
 import { setUpVolumesOnCreate } from '../volumes/populate.js';
 import { removeIfUnused } from '../volumes/remove.js';
+import { containerNetworkNames } from '../../network/endpoints.js';
 
 export interface CreateOptions { name?: string; body: ContainerCreateBody }
 export interface CreateReport { Id: string; Warnings: string[] }
@@ -48,6 +49,7 @@ export async function createContainer(engine: Engine, opts: CreateOptions, check
     NetworkingConfig: opts.body.NetworkingConfig ?? { EndpointsConfig: {} }, State: initialState(),
     Driver: engine.storage.driver, LayerId: id,
   };
+  record.AttachedNetworks = containerNetworkNames(record);
   await sweepOrphans(engine);
   markCreating(engine, id);
   let volumes: string[] = [];

@@ -79,6 +79,12 @@ describe('/etc/resolv.conf', () => {
     expect(buildResolvConf({ hostResolvConf: HOST_RESOLV, hostNetwork: true, dns: ['1.1.1.1'] })).toBe('nameserver 1.1.1.1\n');
   });
 
+  it('user-defined networks: the embedded server, the file\'s IPv6 servers and search, options plus ndots:0 (measured)', () => {
+    expect(buildResolvConf({ hostResolvConf: HOST_RESOLV, hostNetwork: false, embeddedNameservers: ['127.0.0.11'] })).toBe('nameserver 127.0.0.11\noptions ndots:0\n');
+    expect(buildResolvConf({ hostResolvConf: 'search lan\nnameserver 1.1.1.1\nnameserver 2001:db8::1\noptions edns0\n', hostNetwork: false, embeddedNameservers: ['127.0.0.11'], ipv6Enabled: true }))
+      .toBe('search lan\nnameserver 127.0.0.11\nnameserver 2001:db8::1\noptions edns0 ndots:0\n');
+    expect(buildResolvConf({ hostResolvConf: HOST_RESOLV, hostNetwork: false, dnsOptions: ['ndots:3'], embeddedNameservers: ['127.0.0.11'] })).toBe('nameserver 127.0.0.11\noptions ndots:3\n');
+  });
   it('uses systemd-resolved\'s upstream file when /etc/resolv.conf is only the stub', () => {
     expect(hostResolvConfPath('nameserver 127.0.0.53\noptions edns0 trust-ad\n')).toBe('/run/systemd/resolve/resolv.conf');
     expect(hostResolvConfPath(HOST_RESOLV)).toBe('/etc/resolv.conf');

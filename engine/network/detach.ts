@@ -1,0 +1,49 @@
+// Releasing a container's network: claimed in a transaction first, so that of the detaches racing
+// on every stop path (stop, rm, conmon's exit command) exactly one tears down; a second netavark
+// teardown after the first would leave empty firewall chains behind.
+import { rmSync } from 'node:fs';
+import type { Engine } from '../context.js';
+import type { EndpointRecord, SandboxRecord } from '../model/network.js';
+import { removeNetns } from '../sys/netns.js';
+import { stopSlirp } from '../sys/slirp.js';
+import { mappingsOf } from './ports.js';
+import { netavark, netavarkOptions, type NetavarkAttachment } from './netavark.js';
+import { netavarkRunner } from './attach.js';
+import { netStore } from './store.js';
+
+// A claim older than this belongs to a process that died mid-teardown.
+const CLAIM_TTL_MS = 120_000;
+
+function claim(engine: Engine, containerId: string): { sandbox: SandboxRecord; attachments: NetavarkAttachment[] } | undefined {
+  const store = netStore(engine);
+  return store.transaction(() => {
+    const sandbox = store.getSandbox(containerId);
+    if (!sandbox) return undefined;
+    if (sandbox.Detaching && Date.now() - sandbox.Detaching < CLAIM_TTL_MS) return undefined;
+    store.putSandbox({ ...sandbox, Detaching: Date.now() });
+    const attachments = store.listEndpoints({ containerId })
+      .map((endpoint: EndpointRecord) => ({ endpoint, network: store.getNetwork(endpoint.NetworkId) }))
+      .filter((a): a is NetavarkAttachment => a.network?.Bridge !== undefined);
+    return { sandbox, attachments };
+  });
+}
+
+/** netavark teardown (errors are only logged), slirp4netns, the netns file, then the leases and the sandbox. */
+export async function detachSandbox(engine: Engine, containerId: string): Promise<void> {
+  const claimed = claim(engine, containerId);
+  if (!claimed) return;
+  const { sandbox, attachments } = claimed;
+  if (sandbox.Slirp) stopSlirp(sandbox.Slirp.Pid);
+  if (attachments.length > 0) {
+    const name = engine.state.getContainer(containerId)?.Name ?? attachments[0]!.endpoint.ContainerName;
+    const rec = engine.state.getContainer(containerId);
+    const options = netavarkOptions({ containerId, containerName: name, attachments, ports: mappingsOf(sandbox.Ports), dnsServers: rec?.HostConfig.Dns ?? [] });
+    await netavark(netavarkRunner(engine), 'teardown', sandbox.Key, options).catch((e) => engine.log.debug(`teardown ${containerId}: ${(e as Error).message}`));
+  }
+  await removeNetns(sandbox.Key);
+  for (const ext of ['.sock', '.exit', '.log']) rmSync(`${sandbox.Key}${ext}`, { force: true });
+  netStore(engine).transaction(() => {
+    netStore(engine).deleteEndpoints(containerId);
+    netStore(engine).deleteSandbox(containerId);
+  });
+}
