@@ -22,7 +22,8 @@ for (const entry of entries) {
       minify: true,
       keepNames: true,
       // Native addons cannot be bundled; they are resolved from node_modules at run time.
-      external: ['better-sqlite3', 'node-unix-socket'],
+      // undici is required lazily by the registry client (engine/registry/transport.ts).
+      external: ['better-sqlite3', 'node-unix-socket', 'undici'],
       banner: {
         js: "#!/usr/bin/env -S node --\nimport { createRequire as __skiffCreateRequire } from 'node:module'; const require = __skiffCreateRequire(import.meta.url);",
       },

@@ -85,15 +85,19 @@ export function storedAttachments(engine: Engine, containerId: string, only?: st
     .filter((a): a is NetavarkAttachment => a.network?.Bridge !== undefined);
 }
 
-/** `network connect` of a running container: one more endpoint, set up by netavark in its netns. */
-export async function connectBridge(engine: Engine, rec: ContainerRecord, network: NetworkRecord): Promise<void> {
+/** `network connect` of a running container: one more endpoint, set up by netavark in its netns; the embedded DNS when it is the first DNS network. */
+export async function connectBridge(engine: Engine, rec: ContainerRecord, network: NetworkRecord): Promise<{ nameservers?: string[] }> {
   const sandbox = netStore(engine).getSandbox(rec.Id);
   if (!sandbox) throw new EngineError('conflict', 'no-sandbox', `container ${rec.Id} has no network namespace to connect`);
   const used = netStore(engine).listEndpoints({ containerId: rec.Id }).map((e) => Number(e.InterfaceName.replace(/^eth/, '')));
   const interfaceName = `eth${used.length ? Math.max(...used) + 1 : 0}`;
   const endpoint = netStore(engine).transaction(() => leaseEndpoint(engine, rec, { network, settings: endpointConfig(rec, network), interfaceName }));
+  const hadDns = storedAttachments(engine, rec.Id).some((a) => a.network.Id !== network.Id && a.network.Bridge?.DnsEnabled);
   try {
     await netavark(netavarkRunner(engine), 'setup', sandbox.Key, request(rec, [{ network, endpoint }], []));
+    if (hadDns || !network.Bridge?.DnsEnabled) return {};
+    const redirected = await redirectEmbeddedDns(sandbox.Key, endpoint.InterfaceName, endpoint.Gateway, endpoint.IPAddress, runtimeEnv(engine));
+    return { nameservers: [redirected ? EMBEDDED_DNS : endpoint.Gateway] };
   } catch (e) {
     await netavark(netavarkRunner(engine), 'teardown', sandbox.Key, request(rec, [{ network, endpoint }], [])).catch(() => undefined);
     netStore(engine).transaction(() => netStore(engine).deleteEndpoints(rec.Id, network.Id));

@@ -2,7 +2,14 @@
 // with backoff for reset connections and 5xx/429 replies (only when the body can be sent again), and
 // redirects followed by hand so Authorization never goes to another origin (blob CDNs).
 import type { Readable } from 'node:stream';
-import { Agent, request, type Dispatcher } from 'undici';
+import { createRequire } from 'node:module';
+import type { Agent, Dispatcher } from 'undici';
+
+// undici is half of the CLI bundle; loading it only when a registry is contacted keeps every other
+// command's start-up short (it is left out of the bundle and required here on first use).
+type Undici = typeof import('undici');
+let loaded: Undici | undefined;
+const undici = (): Undici => (loaded ??= createRequire(import.meta.url)('undici') as Undici);
 import { transportError } from './errors.js';
 import type { Endpoint } from './hosts.js';
 
@@ -43,7 +50,7 @@ export class Transport {
 
   constructor(readonly endpoint: Endpoint, private readonly userAgent: string) {
     const tls = endpoint.tls;
-    this.own = new Agent({
+    this.own = new (undici().Agent)({
       keepAliveTimeout: 30_000, connectTimeout: 15_000, headersTimeout: 120_000, bodyTimeout: 120_000,
       connect: tls ? { ca: tls.ca, cert: tls.cert, key: tls.key, rejectUnauthorized: tls.rejectUnauthorized } : undefined,
     });
@@ -79,7 +86,7 @@ export class Transport {
     const headers: Record<string, string | string[]> = { 'user-agent': this.userAgent, ...opts.headers };
     let method = opts.method ?? 'GET';
     for (let hop = 0; hop < 10; hop++) {
-      const r = await request(url, { method, headers, body: opts.body as Dispatcher.DispatchOptions['body'], dispatcher: this.dispatcherFor(url) });
+      const r = await undici().request(url, { method, headers, body: opts.body as Dispatcher.DispatchOptions['body'], dispatcher: this.dispatcherFor(url) });
       if (!opts.redirects || !REDIRECTS.has(r.statusCode) || !r.headers.location) {
         return { status: r.statusCode, headers: r.headers as HeaderMap, body: r.body, url };
       }
@@ -95,7 +102,7 @@ export class Transport {
 
   private dispatcherFor(url: string): Dispatcher {
     if (new URL(url).origin === this.origin) return this.own;
-    return (this.foreign ??= new Agent({ keepAliveTimeout: 30_000, connectTimeout: 15_000 }));
+    return (this.foreign ??= new (undici().Agent)({ keepAliveTimeout: 30_000, connectTimeout: 15_000 }));
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 // Everything runc needs before `create`: the /etc files bound into the container and config.json,
 // built by the pure spec builder from the record and the facts gathered here.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../context.js';
 import type { ContainerRecord } from '../model/container.js';
@@ -47,6 +47,20 @@ export async function prepareBundle(engine: Engine, rec: ContainerRecord, rootfs
     warn: (m) => engine.log.warn(m),
   });
   writeFileAtomic(join(bundleDir(engine, rec.Id), 'config.json'), JSON.stringify(spec), 0o600);
+}
+
+/** A running container joined a DNS network: its resolv.conf now names the embedded resolver (written in place, it is bind-mounted). */
+export function rewriteResolvConf(engine: Engine, rec: ContainerRecord, nameservers: readonly string[]): void {
+  writeFileSync(etcFilePaths(engine, rec.Id).resolvConf, etcFilesFor(rec, { nameservers }).resolvConf);
+}
+
+function etcFilesFor(rec: ContainerRecord, net: { ip?: string; hostGatewayIp?: string; nameservers?: readonly string[] }) {
+  const hostResolv = readOrUndefined('/etc/resolv.conf') ?? '';
+  return buildEtcFiles(rec, {
+    hosts: readOrUndefined('/etc/hosts') ?? '',
+    resolvConf: readOrUndefined(hostResolvConfPath(hostResolv)) ?? hostResolv,
+    hostname: hostName(),
+  }, net);
 }
 
 function writeEtcFiles(rec: ContainerRecord, etc: { resolvConf: string; hostname: string; hosts: string }, net: NetworkAttachment): void {

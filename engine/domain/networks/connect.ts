@@ -11,6 +11,7 @@ import { containerNetworkNames } from '../../network/endpoints.js';
 import { getNetwork } from '../../network/records.js';
 import { getContainer } from '../containers/lookup.js';
 import { syncContainer } from '../containers/sync.js';
+import { rewriteResolvConf } from '../../runtime/prepare-bundle.js';
 
 export interface ConnectOptions { network: string; container: string; settings?: EndpointSettings }
 export interface DisconnectOptions { network: string; container: string; force?: boolean }
@@ -49,7 +50,9 @@ export async function connectNetwork(engine: Engine, o: ConnectOptions): Promise
   });
   if (!running(rec)) return;
   try {
-    await connectBridge(engine, updated, net);
+    const { nameservers } = await connectBridge(engine, updated, net);
+    // docker parity: libnetwork sandbox rebuildDNS when a container joins its first user-defined network
+    if (nameservers) rewriteResolvConf(engine, updated, nameservers);
   } catch (e) {
     saveNetworks(engine, rec.Id, (r) => { r.AttachedNetworks = r.AttachedNetworks!.filter((n) => n !== net.Name); });
     throw e;

@@ -14,12 +14,11 @@ import type { ContainerRecord } from '../../../model/container.js';
 import { networkRuntime } from '../../../network/runtime.js';
 
 /** The API's Image field: the name the container was created from, or its image id once that name moved. */
-export function imageDisplay(engine: Engine, rec: ContainerRecord): string {
-  try {
-    return resolveImage(engine, rec.ImageRef).Id === rec.ImageId ? rec.ImageRef : rec.ImageId;
-  } catch {
-    return rec.ImageId;
+export function imageDisplay(engine: Engine, rec: ContainerRecord, cache = new Map<string, string | undefined>()): string {
+  if (!cache.has(rec.ImageRef)) {
+    try { cache.set(rec.ImageRef, resolveImage(engine, rec.ImageRef).Id); } catch { cache.set(rec.ImageRef, undefined); }
   }
+  return cache.get(rec.ImageRef) === rec.ImageId ? rec.ImageRef : rec.ImageId;
 }
 
 export const ancestorMatcher = (engine: Engine) => (rec: ContainerRecord, ref: string) => {
@@ -89,9 +88,11 @@ const ps: CommandSpec = {
     }
     const now = Date.now();
     const rows = [];
+    // One image lookup per name, not per container: `ps -a` with hundreds of containers stays fast.
+    const resolved = new Map<string, string | undefined>();
     for (const rec of recs) {
       const sizes = size ? await containerSizes(engine, rec).then((s) => ({ rw: s.sizeRw, rootFs: s.sizeRootFs })) : undefined;
-      rows.push(containerRow(containerSummary(rec, imageDisplay(engine, rec), now, sizes, networkRuntime(engine, rec)), { trunc: !(f['no-trunc'] as boolean), now }));
+      rows.push(containerRow(containerSummary(rec, imageDisplay(engine, rec, resolved), now, sizes, networkRuntime(engine, rec)), { trunc: !(f['no-trunc'] as boolean), now }));
     }
     const source = psFormat(format, quiet, size);
     try {
