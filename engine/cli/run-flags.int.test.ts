@@ -22,12 +22,9 @@ const KNOWN: Record<string, string> = {
   // capabilities it has (sys/host-facts boundingCapabilities) and the container runs.
   '--privileged': 'environment: dockerd cannot apply all capabilities on this VM',
   'mount points with --privileged': 'environment: dockerd cannot apply all capabilities on this VM',
-  // Docker's default bridge network adds "172.17.0.x <hostname>" to /etc/hosts; skiff's default network is
-  // still a private namespace with loopback only (real networks are a separate issue).
-  'default /etc/hosts': 'networks: no bridge network yet',
-  // `docker create --network X` looks the network up at create ("network X not found"); skiff has no
-  // user-defined networks yet and refuses the mode when building the spec at start.
-  'bad --network': 'networks: no network lookup at create',
+  // Docker's default bridge adds "172.17.0.x <hostname>" to /etc/hosts; skiff's bridge is 10.87.0.0/16 (it must
+  // not clash with docker0 on hosts that run both), so the address line differs by design.
+  'default /etc/hosts': 'networks: skiff0 is 10.87.0.0/16, not docker0\'s 172.17.0.0/16',
   // docker/cli runs an inspect template on the typed struct first and, when a field is only known by its
   // JSON name (NanoCpus vs Go's NanoCPUs), again on the raw JSON decoded into maps, so `json` then prints
   // sorted keys ({"Hard","Name","Soft"}); skiff's template layer always uses the JSON shape (engine/format).

@@ -53,6 +53,10 @@ export interface SandboxRecord {
   Ports: Record<string, Array<{ HostIp: string; HostPort: string }> | null>;
   /** rootless: the slirp4netns process and its API socket. */
   Slirp?: { Pid: number; ApiSocket: string };
+  /** rootless user networks: attached through the rootless netns; its slirp4netns forward ids. */
+  RootlessNetns?: { Forwards: number[] };
   /** Set (epoch ms) by the one detach that tears this sandbox down. */
   Detaching?: number;
+  /** The container's StartCount once this start succeeds: a late cleanup of an earlier run leaves it alone. */
+  Generation: number;
 }

@@ -9,11 +9,14 @@ import type { ContainerRecord } from '../model/container.js';
 import type { EndpointRecord, NetworkRecord, SandboxRecord } from '../model/network.js';
 import { runtimeEnv } from '../runtime/index.js';
 import { generateId } from '../sys/ids.js';
+import { ProcessLocks } from '../storage/process-lock.js';
 import { createNetns, removeNetns } from '../sys/netns.js';
 import { ephemeralRange, probePort } from '../sys/port-probe.js';
 import { EMBEDDED_DNS, redirectEmbeddedDns } from './dns-redirect.js';
 import { bridgeNetworksOf, endpointConfig, leaseEndpoint } from './endpoints.js';
 import { detachSandbox } from './detach.js';
+import { forwardPorts } from './rootless.js';
+import { ensureRootlessNetns, rootlessNetnsApi, rootlessNetnsPath } from './rootless-netns.js';
 import { netavark, netavarkOptions, type NetavarkAttachment, type NetavarkRunner } from './netavark.js';
 import { allocatePorts, collides, mappingsOf, PortError, portRequests, resolvedPortMap, type PortMapping } from './ports.js';
 
@@ -21,7 +24,17 @@ export interface BridgeAttachment { netnsPath: string; ip: string; gateway: stri
 
 export const sandboxPath = (engine: Engine, containerId: string) => join(engine.config.paths.netns, `skiff-${containerId.slice(0, 12)}`);
 
-export const netavarkRunner = (engine: Engine): NetavarkRunner => ({ configDir: engine.config.paths.netavarkConfig, rootless: false, env: runtimeEnv(engine) });
+/** Rootful: netavark in the host's namespace. Rootless: inside the user's rootless netns (see rootless-netns.ts). */
+export function netavarkRunner(engine: Engine): NetavarkRunner {
+  const rootless = engine.config.identity.rootless;
+  const wrap = rootless ? (argv: string[]) => ['nsenter', `--net=${rootlessNetnsPath(engine)}`, ...argv] : undefined;
+  return { configDir: engine.config.paths.netavarkConfig, rootless, env: runtimeEnv(engine), wrap };
+}
+
+/** netavark calls one at a time per config dir: a teardown deleting a network's chains must not race a setup (Podman locks too). */
+export function withNetavarkLock<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
+  return new ProcessLocks(engine.config.paths.netavarkConfig).with('netavark', fn);
+}
 
 /** Chooses host ports for -p/-P, then records them with the sandbox in one transaction (race-free). */
 export async function reservePorts(engine: Engine, rec: ContainerRecord, sandbox: Omit<SandboxRecord, 'Ports'>, endpointName: string): Promise<PortMapping[]> {
@@ -56,13 +69,19 @@ function leaseAll(engine: Engine, rec: ContainerRecord, nets: NetworkRecord[]): 
 export async function attachBridge(engine: Engine, rec: ContainerRecord): Promise<BridgeAttachment> {
   const nets = bridgeNetworksOf(engine, rec);
   const netnsPath = sandboxPath(engine, rec.Id);
-  const sandbox = { ContainerId: rec.Id, Id: generateId(), Key: netnsPath, Root: engine.config.paths.dataRoot };
+  const rootless = engine.config.identity.rootless;
+  const sandbox = { ContainerId: rec.Id, Id: generateId(), Key: netnsPath, Root: engine.config.paths.dataRoot, Generation: rec.State.StartCount + 1,
+    ...(rootless ? { RootlessNetns: { Forwards: [] } } : {}) };
   const ports = await reservePorts(engine, rec, sandbox, rec.Name);
   try {
     const attachments = leaseAll(engine, rec, nets);
     await removeNetns(netnsPath);
     await createNetns(netnsPath);
-    await netavark(netavarkRunner(engine), 'setup', netnsPath, request(rec, attachments, ports));
+    if (rootless) await ensureRootlessNetns(engine);
+    // In the rootless netns every forward arrives on slirp's address: the host address was slirp4netns's to bind.
+    const natPorts = rootless ? ports.map((p) => ({ ...p, hostIp: '' })) : ports;
+    await withNetavarkLock(engine, () => netavark(netavarkRunner(engine), 'setup', netnsPath, request(rec, attachments, natPorts)));
+    if (rootless && ports.length > 0) await recordForwards(engine, rec.Id, await forwardPorts(rootlessNetnsApi(engine), ports, true));
     const first = attachments[0]!.endpoint;
     const dnsNet = attachments.find((a) => a.network.Bridge?.DnsEnabled);
     const redirected = dnsNet ? await redirectEmbeddedDns(netnsPath, dnsNet.endpoint.InterfaceName, dnsNet.endpoint.Gateway, dnsNet.endpoint.IPAddress, runtimeEnv(engine)) : false;
@@ -72,6 +91,13 @@ export async function attachBridge(engine: Engine, rec: ContainerRecord): Promis
     await detachSandbox(engine, rec.Id);
     throw e;
   }
+}
+
+function recordForwards(engine: Engine, containerId: string, ids: number[]): void {
+  netStore(engine).transaction(() => {
+    const sb = netStore(engine).getSandbox(containerId);
+    if (sb) netStore(engine).putSandbox({ ...sb, RootlessNetns: { Forwards: ids } });
+  });
 }
 
 export function request(rec: ContainerRecord, attachments: NetavarkAttachment[], ports: PortMapping[]) {
@@ -89,17 +115,22 @@ export function storedAttachments(engine: Engine, containerId: string, only?: st
 export async function connectBridge(engine: Engine, rec: ContainerRecord, network: NetworkRecord): Promise<{ nameservers?: string[] }> {
   const sandbox = netStore(engine).getSandbox(rec.Id);
   if (!sandbox) throw new EngineError('conflict', 'no-sandbox', `container ${rec.Id} has no network namespace to connect`);
+  if (engine.config.identity.rootless) {
+    await ensureRootlessNetns(engine);
+    if (!sandbox.RootlessNetns) netStore(engine).putSandbox({ ...sandbox, RootlessNetns: { Forwards: [] } });
+  }
   const used = netStore(engine).listEndpoints({ containerId: rec.Id }).map((e) => Number(e.InterfaceName.replace(/^eth/, '')));
+  if (sandbox.Slirp) used.push(0); // slirp4netns's interface is eth0
   const interfaceName = `eth${used.length ? Math.max(...used) + 1 : 0}`;
   const endpoint = netStore(engine).transaction(() => leaseEndpoint(engine, rec, { network, settings: endpointConfig(rec, network), interfaceName }));
   const hadDns = storedAttachments(engine, rec.Id).some((a) => a.network.Id !== network.Id && a.network.Bridge?.DnsEnabled);
   try {
-    await netavark(netavarkRunner(engine), 'setup', sandbox.Key, request(rec, [{ network, endpoint }], []));
+    await withNetavarkLock(engine, () => netavark(netavarkRunner(engine), 'setup', sandbox.Key, request(rec, [{ network, endpoint }], [])));
     if (hadDns || !network.Bridge?.DnsEnabled) return {};
     const redirected = await redirectEmbeddedDns(sandbox.Key, endpoint.InterfaceName, endpoint.Gateway, endpoint.IPAddress, runtimeEnv(engine));
     return { nameservers: [redirected ? EMBEDDED_DNS : endpoint.Gateway] };
   } catch (e) {
-    await netavark(netavarkRunner(engine), 'teardown', sandbox.Key, request(rec, [{ network, endpoint }], [])).catch(() => undefined);
+    await withNetavarkLock(engine, () => netavark(netavarkRunner(engine), 'teardown', sandbox.Key, request(rec, [{ network, endpoint }], []))).catch(() => undefined);
     netStore(engine).transaction(() => netStore(engine).deleteEndpoints(rec.Id, network.Id));
     throw e;
   }
@@ -110,7 +141,8 @@ export async function disconnectBridge(engine: Engine, rec: ContainerRecord, net
   const sandbox = netStore(engine).getSandbox(rec.Id);
   const attachments = storedAttachments(engine, rec.Id, network.Id);
   if (sandbox && attachments.length > 0) {
-    await netavark(netavarkRunner(engine), 'teardown', sandbox.Key, request(rec, attachments, mappingsOf(sandbox.Ports))).catch((e) => engine.log.debug(`disconnect: ${(e as Error).message}`));
+    await withNetavarkLock(engine, () => netavark(netavarkRunner(engine), 'teardown', sandbox.Key, request(rec, attachments, mappingsOf(sandbox.Ports))))
+      .catch((e) => engine.log.debug(`disconnect: ${(e as Error).message}`));
   }
   netStore(engine).transaction(() => netStore(engine).deleteEndpoints(rec.Id, network.Id));
 }

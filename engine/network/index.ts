@@ -12,7 +12,8 @@ import { attachBridge } from './attach.js';
 import { detachSandbox } from './detach.js';
 import { DEFAULT_GATEWAY } from './records.js';
 import { containerNetworkNames } from './endpoints.js';
-import { attachRootless } from './rootless.js';
+import { attachRootless, checkPrivilegedPorts } from './rootless.js';
+import { SLIRP_IP } from './rootless-addresses.js';
 
 export interface NetworkAttachment {
   /** A prepared network namespace for runc to join; absent: runc creates a fresh one. */
@@ -25,6 +26,18 @@ export interface NetworkAttachment {
   nameservers?: string[];
   /** An fd conmon must inherit and keep open while the container runs (slirp4netns's exit FIFO); the caller closes its copy. */
   holdFd?: number;
+  /** /etc/hosts lines of --link targets (filled by the caller). */
+  links?: Array<{ ip: string; names: string }>;
+}
+
+/** A running container's address on a network, for links ("bridge" by default). */
+export function containerAddress(engine: Engine, containerId: string, network = 'bridge'): string | undefined {
+  const net = netStore(engine).networkByName(network);
+  if (net) {
+    const ep = netStore(engine).listEndpoints({ containerId, networkId: net.Id })[0];
+    if (ep) return ep.IPAddress;
+  }
+  return netStore(engine).getSandbox(containerId)?.Slirp ? SLIRP_IP : undefined;
 }
 
 /** Called before the OCI spec is written. A failure must leave nothing attached. */
@@ -34,15 +47,20 @@ export async function attachNetworks(engine: Engine, rec: ContainerRecord): Prom
   if (mode === 'none') return {};
   if (mode === 'host') return engine.config.identity.rootless ? {} : { hostGatewayIp: DEFAULT_GATEWAY };
   if (mode.startsWith('container:')) return joinContainer(engine, mode.slice('container:'.length));
-  if (containerNetworkNames(rec).length === 0) return {};
-  if (engine.config.identity.rootless) return attachRootless(engine, rec);
+  const names = containerNetworkNames(rec);
+  if (names.length === 0) return {};
+  if (engine.config.identity.rootless && names.includes('bridge')) return attachRootless(engine, rec);
+  if (engine.config.identity.rootless) checkPrivilegedPorts(rec, rec.Name);
   const b = await attachBridge(engine, rec);
   return { netnsPath: b.netnsPath, ip: b.ip, hostGatewayIp: b.gateway, nameservers: b.nameservers };
 }
 
-/** Called on every stop path (cleanup, failed start, rm); idempotent and best-effort. */
-export async function detachNetworks(engine: Engine, rec: ContainerRecord): Promise<void> {
-  await detachById(engine, rec.Id);
+/**
+ * Called on every stop path (cleanup, failed start, rm); idempotent and best-effort. Releases what
+ * starts up to `generation` (the record's StartCount by default) attached; a failed start passes its own.
+ */
+export async function detachNetworks(engine: Engine, rec: ContainerRecord, generation = rec.State.StartCount): Promise<void> {
+  await detachSandbox(engine, rec.Id, generation);
 }
 
 const detachById = detachSandbox;

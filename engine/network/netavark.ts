@@ -57,7 +57,25 @@ export interface NetavarkStatus { [network: string]: { dns_server_ips?: string[]
 
 export interface NetavarkRunner { configDir: string; rootless: boolean; env: NodeJS.ProcessEnv; /** Runs the command inside another netns (rootless). */ wrap?: (argv: string[]) => string[] }
 
+/**
+ * Setup retried when iptables loses a race: another firewall manager on the host (dockerd rewrites its
+ * chains) can make a rule append fail transiently ("No chain/target/match", xtables lock). A failed
+ * setup is torn down before the next try, as netavark does not roll itself back.
+ */
 export async function netavark(r: NetavarkRunner, verb: 'setup' | 'teardown', netns: string, options: Record<string, unknown>): Promise<NetavarkStatus> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await netavarkOnce(r, verb, netns, options);
+    } catch (e) {
+      const transient = verb === 'setup' && /iptables|xtables|No chain\/target\/match|Resource temporarily unavailable/.test((e as Error).message);
+      if (!transient || attempt >= 4) throw e;
+      await netavarkOnce(r, 'teardown', netns, options).catch(() => undefined);
+      await new Promise((res) => setTimeout(res, 150 * attempt));
+    }
+  }
+}
+
+async function netavarkOnce(r: NetavarkRunner, verb: 'setup' | 'teardown', netns: string, options: Record<string, unknown>): Promise<NetavarkStatus> {
   mkdirSync(r.configDir, { recursive: true, mode: 0o755 });
   const argv = [NETAVARK, '--config', r.configDir, `--rootless=${r.rootless}`, `--aardvark-binary=${AARDVARK}`, verb, netns];
   const [file, ...args] = r.wrap ? r.wrap(argv) : argv;

@@ -1,6 +1,7 @@
 // Networking end to end. Root: the default bridge and user networks through netavark/aardvark-dns
 // (addresses, DNS by name and alias, /etc files, connect/disconnect, container: mode) and published
-// ports reachable on the host's loopback and its own address. Rootless: slirp4netns with ports.
+// ports reachable on the host's loopback and its own address. Rootless: slirp4netns with ports on the
+// default bridge, user networks in the rootless netns.
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { busyboxArchive, rootTarget, rootlessAvailable, rootlessTarget, uniqueName, type Target } from '../test-support/cli.js';
@@ -119,7 +120,21 @@ describe('networking (root)', () => {
 });
 
 describe.runIf(rootlessAvailable())('networking (rootless)', () => {
-  const { ctx, ok, ctr } = fixture(rootlessTarget);
+  const { ctx, ok, ctr, net } = fixture(rootlessTarget);
+
+  it('runs user networks in the rootless netns: DNS by name and alias, published ports, connect', async () => {
+    const n = net();
+    await ok(['network', 'create', n]);
+    const srv = ctr();
+    await ok(['run', '-d', '--name', srv, '--network', n, '--network-alias', 'web', '-p', '18193:80', 'busybox', ...HTTPD]);
+    expect(await ok(['run', '--rm', '--network', n, 'busybox', 'sh', '-c', `cat /etc/resolv.conf; wget -qO- http://web/ && wget -qO- http://${srv}/ >/dev/null && echo by-name`]))
+      .toMatch(/^nameserver 127\.0\.0\.11\noptions ndots:0\nhello from [0-9a-f]{12}\nby-name\n$/);
+    expect(await httpGet('127.0.0.1', 18193)).toMatch(/^hello from /);
+    const cli = ctr();
+    await ok(['run', '-d', '--name', cli, 'busybox', 'sleep', '300']);
+    await ok(['network', 'connect', n, cli]);
+    expect(await ok(['exec', cli, 'wget', '-qO-', `http://${srv}/`])).toMatch(/^hello from /);
+  });
 
   it('gives each container slirp4netns (10.0.2.100) and publishes its ports on the host', async () => {
     const a = ctr();

@@ -12,6 +12,7 @@ import { createNetns, removeNetns } from '../sys/netns.js';
 import { unprivilegedPortStart } from '../sys/port-probe.js';
 import { slirpApi, startSlirp } from '../sys/slirp.js';
 import { containerNetworkNames, macFromIp } from './endpoints.js';
+import { getNetwork } from './records.js';
 import type { NetworkAttachment } from './index.js';
 import { reservePorts, sandboxPath } from './attach.js';
 import { detachSandbox } from './detach.js';
@@ -19,7 +20,7 @@ import { portRequests, type PortMapping } from './ports.js';
 
 import { SLIRP_GATEWAY, SLIRP_IP } from './rootless-addresses.js';
 
-function checkPrivilegedPorts(rec: ContainerRecord, name: string): void {
+export function checkPrivilegedPorts(rec: ContainerRecord, name: string): void {
   const start = unprivilegedPortStart();
   for (const r of portRequests(rec.HostConfig.PortBindings, rec.Config.ExposedPorts, rec.HostConfig.PublishAllPorts)) {
     if (r.hostFrom === 0 || r.hostFrom >= start) continue;
@@ -31,20 +32,27 @@ function checkPrivilegedPorts(rec: ContainerRecord, name: string): void {
   }
 }
 
-async function forwardPorts(apiSocket: string, ports: PortMapping[]): Promise<void> {
+/** One add_hostfwd per mapping; `sameGuestPort` forwards to the host port's number (netavark maps it on). Returns the forward ids. */
+export async function forwardPorts(apiSocket: string, ports: PortMapping[], sameGuestPort = false): Promise<number[]> {
+  const ids: number[] = [];
   for (const p of ports) {
-    const reply = await slirpApi(apiSocket, { execute: 'add_hostfwd', arguments: { proto: p.protocol, host_addr: p.hostIp || '0.0.0.0', host_port: p.hostPort, guest_port: p.containerPort } });
+    const guest = sameGuestPort ? p.hostPort : p.containerPort;
+    const reply = await slirpApi(apiSocket, { execute: 'add_hostfwd', arguments: { proto: p.protocol, host_addr: p.hostIp || '0.0.0.0', host_port: p.hostPort, guest_port: guest } });
     if (reply.error) throw new EngineError('internal', 'slirp-hostfwd', `cannot publish ${p.hostIp || '0.0.0.0'}:${p.hostPort}: ${reply.error.desc ?? JSON.stringify(reply.error)}`);
+    ids.push(Number(reply.return?.id ?? -1));
   }
+  return ids;
 }
 
 export async function attachRootless(engine: Engine, rec: ContainerRecord): Promise<NetworkAttachment> {
   const names = containerNetworkNames(rec);
-  if (names.some((n) => n !== 'bridge')) throw notImplemented('rootless-user-network', 'rootless containers can only use the default bridge network for now');
+  for (const n of names) getNetwork(engine, n);
+  // slirp4netns serves the default bridge alone; user networks live in the rootless netns.
+  if (names.length > 1) throw notImplemented('rootless-mixed-networks', 'rootless containers cannot join the default bridge and user-defined networks at start; use `network connect` after it started');
   checkPrivilegedPorts(rec, rec.Name);
   const netnsPath = sandboxPath(engine, rec.Id);
   const apiSocket = `${netnsPath}.sock`;
-  const sandbox = { ContainerId: rec.Id, Id: generateId(), Key: netnsPath, Root: engine.config.paths.dataRoot };
+  const sandbox = { ContainerId: rec.Id, Id: generateId(), Key: netnsPath, Root: engine.config.paths.dataRoot, Generation: rec.State.StartCount + 1 };
   const ports = await reservePorts(engine, rec, sandbox, rec.Name);
   try {
     await removeNetns(netnsPath);
@@ -57,7 +65,7 @@ export async function attachRootless(engine: Engine, rec: ContainerRecord): Prom
       const sb = netStore(engine).getSandbox(rec.Id);
       if (sb) netStore(engine).putSandbox({ ...sb, Slirp: { Pid: slirp.pid, ApiSocket: apiSocket } });
     });
-    await forwardPorts(apiSocket, ports).catch((e) => { closeSync(slirp.holdFd); throw e; });
+    await forwardPorts(apiSocket, ports).catch((e) => { if (slirp.holdFd !== undefined) closeSync(slirp.holdFd); throw e; });
     return { netnsPath, ip: SLIRP_IP, hostGatewayIp: SLIRP_GATEWAY, holdFd: slirp.holdFd };
   } catch (e) {
     await detachSandbox(engine, rec.Id);

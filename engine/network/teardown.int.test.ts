@@ -1,5 +1,5 @@
 // Nothing leaks: 50 create/start/rm cycles with published ports, on a user network and the default
-// bridge (root) or through slirp4netns (rootless), leave no netns file or mount, no firewall rule
+// bridge (root) or through slirp4netns and the rootless netns (rootless), leave no netns file or mount, no firewall rule
 // naming the containers, no bridge, no lease, no slirp4netns, and the host port free. Containers
 // that exit on their own are released by conmon's exit command alone.
 import { execFileSync } from 'node:child_process';
@@ -88,4 +88,13 @@ describe.runIf(rootlessAvailable())('network teardown (rootless)', () => {
     expect(left.filter((f) => ids.some((id) => f.includes(id.slice(0, 12))))).toEqual([]);
     expect(await portFree(18296)).toBe(true);
   }, 600_000);
+
+  it('user-network cycles through the rootless netns give back its slirp4netns and namespace with the last container', async () => {
+    const net = uniqueName('tdrn');
+    expect((await t.run(['network', 'create', net])).code).toBe(0);
+    for (let i = 0; i < 10; i++) await cycle(t, uniqueName('tdrn'), ['--network', net, '-p', '18297:80']);
+    expect(existsSync(`/run/user/${t.uid}/skiff/rootless-netns`)).toBe(false);
+    expect(await portFree(18297)).toBe(true);
+    expect((await t.run(['network', 'rm', net])).code).toBe(0);
+  }, 300_000);
 });

@@ -69,7 +69,7 @@ function writeEtcFiles(rec: ContainerRecord, etc: { resolvConf: string; hostname
     hosts: readOrUndefined('/etc/hosts') ?? '',
     resolvConf: readOrUndefined(hostResolvConfPath(hostResolv)) ?? hostResolv,
     hostname: hostName(),
-  }, { ip: net.ip, hostGatewayIp: net.hostGatewayIp, nameservers: net.nameservers });
+  }, { ip: net.ip, hostGatewayIp: net.hostGatewayIp, nameservers: net.nameservers, links: net.links });
   writeFileAtomic(etc.hostname, files.hostname);
   writeFileAtomic(etc.hosts, files.hosts);
   writeFileAtomic(etc.resolvConf, files.resolvConf);

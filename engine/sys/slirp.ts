@@ -8,33 +8,42 @@ import { run } from './process.js';
 
 export const SLIRP4NETNS = ['/usr/bin/slirp4netns', '/usr/local/bin/slirp4netns'].find((p) => existsSync(p)) ?? 'slirp4netns';
 
-export interface SlirpOptions { netns: string; apiSocket: string; exitFifo: string; logFile: string; mac: string; env: NodeJS.ProcessEnv }
-export interface SlirpProcess { pid: number; /** The exit FIFO's writer: pass it to conmon, then close it here. */ holdFd: number }
+export interface SlirpOptions {
+  netns: string; apiSocket: string; logFile: string; mac?: string; env: NodeJS.ProcessEnv;
+  /** Exit when this FIFO loses its last writer (handed to conmon); without it slirp4netns runs until killed. */
+  exitFifo?: string;
+  /** The interface inside the namespace (eth0 for a container). */
+  iface?: string;
+}
+export interface SlirpProcess { pid: number; /** The exit FIFO's writer: pass it to conmon, then close it here. */ holdFd?: number }
 
 export async function startSlirp(o: SlirpOptions): Promise<SlirpProcess> {
-  rmSync(o.exitFifo, { force: true });
-  const mk = await run('mkfifo', ['-m', '0600', o.exitFifo]);
-  if (mk.exitCode !== 0) throw new Error(`mkfifo ${o.exitFifo}: ${mk.stderr.trim()}`);
-  // O_RDWR never blocks on a FIFO; slirp4netns sees EOF once this fd and its copies are closed.
-  const holdFd = openSync(o.exitFifo, constants.O_RDWR);
+  let holdFd: number | undefined;
+  if (o.exitFifo) {
+    rmSync(o.exitFifo, { force: true });
+    const mk = await run('mkfifo', ['-m', '0600', o.exitFifo]);
+    if (mk.exitCode !== 0) throw new Error(`mkfifo ${o.exitFifo}: ${mk.stderr.trim()}`);
+    // O_RDWR never blocks on a FIFO; slirp4netns sees EOF once this fd and its copies are closed.
+    holdFd = openSync(o.exitFifo, constants.O_RDWR);
+  }
   const log = openSync(o.logFile, 'a', 0o600);
-  const args = ['--disable-host-loopback', '--mtu=65520', '--enable-sandbox', '--enable-seccomp', '-c', '-e', '3', '-r', '4',
-    '--netns-type=path', `--macaddress=${o.mac}`, '-a', o.apiSocket, o.netns, 'eth0'];
-  const script = 'exec "$0" "$@" 3<"$SLIRP_EXIT_FIFO"';
+  const args = ['--disable-host-loopback', '--mtu=65520', '--enable-sandbox', '--enable-seccomp', '-c', ...(o.exitFifo ? ['-e', '3'] : []), '-r', '4',
+    '--netns-type=path', ...(o.mac ? [`--macaddress=${o.mac}`] : []), '-a', o.apiSocket, o.netns, o.iface ?? 'eth0'];
+  const script = o.exitFifo ? 'exec "$0" "$@" 3<"$SLIRP_EXIT_FIFO"' : 'exec "$0" "$@"';
   const child = spawn('/bin/sh', ['-c', script, SLIRP4NETNS, ...args], {
-    detached: true, env: { ...o.env, SLIRP_EXIT_FIFO: o.exitFifo }, stdio: ['ignore', log, log, 'ignore', 'pipe'],
+    detached: true, env: { ...o.env, SLIRP_EXIT_FIFO: o.exitFifo ?? '' }, stdio: ['ignore', log, log, 'ignore', 'pipe'],
   });
   closeSync(log);
   try {
     await waitReady(child);
   } catch (e) {
-    rmSync(o.exitFifo, { force: true });
-    closeSync(holdFd);
+    if (o.exitFifo) rmSync(o.exitFifo, { force: true });
+    if (holdFd !== undefined) closeSync(holdFd);
     if (child.pid) try { process.kill(child.pid, 'SIGKILL'); } catch { /* gone */ }
     throw new Error(`slirp4netns failed: ${(e as Error).message}${logTail(o.logFile)}`);
   }
   // slirp4netns holds the FIFO open by now: the name is no longer needed.
-  rmSync(o.exitFifo, { force: true });
+  if (o.exitFifo) rmSync(o.exitFifo, { force: true });
   child.unref();
   return { pid: child.pid!, holdFd };
 }

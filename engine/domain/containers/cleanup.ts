@@ -6,8 +6,9 @@ import { bundleDir, exitFile, runcFor } from '../../runtime/index.js';
 import { removeContainer } from './remove.js';
 import { syncContainer } from './sync.js';
 import { releaseVolumes } from '../volumes/activate.js';
+import { withContainerLock } from './container-lock.js';
 
-export interface CleanupOptions { remove?: boolean; quiet?: boolean }
+export interface CleanupOptions { remove?: boolean; quiet?: boolean; /** conmon's exit command: wait for a start in progress, then look again. */ exclusive?: boolean }
 
 /**
  * Release what a stopped container still holds: the runc state, the rootfs mount and conmon's files.
@@ -15,6 +16,7 @@ export interface CleanupOptions { remove?: boolean; quiet?: boolean }
  * every step is idempotent so concurrent cleanups are harmless.
  */
 export async function cleanupContainer(engine: Engine, id: string, opts: CleanupOptions = {}): Promise<void> {
+  if (opts.exclusive) return withContainerLock(engine, id, () => cleanupContainer(engine, id, { ...opts, exclusive: false }));
   const found = engine.state.getContainer(id);
   if (!found) return;
   const rec = syncContainer(engine, found);

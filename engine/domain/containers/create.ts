@@ -18,6 +18,7 @@ import { registerMountPoints } from '../volumes/mount-points.js';
 import { setUpVolumesOnCreate } from '../volumes/populate.js';
 import { removeIfUnused } from '../volumes/remove.js';
 import { containerNetworkNames } from '../../network/endpoints.js';
+import { registerLinks } from './links.js';
 
 export interface CreateOptions { name?: string; body: ContainerCreateBody }
 export interface CreateReport { Id: string; Warnings: string[] }
@@ -39,6 +40,7 @@ export async function createContainer(engine: Engine, opts: CreateOptions, check
   if (taken) throw nameConflict(name, taken);
   const hostConfig: HostConfig = { ...defaultHostConfig(), ...stripUndefined(opts.body.HostConfig ?? {}) } as HostConfig;
   checkMountPoints(hostConfig);
+  registerLinks(engine, hostConfig, name);
   adaptSettings(config, hostConfig, checks, opts.body.Hostname);
   applyDaemonDefaults(hostConfig, { cgroupVersion: cgroupVersion() });
   warnings.push(...rootlessWarnings(engine, hostConfig));

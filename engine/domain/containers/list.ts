@@ -2,6 +2,7 @@ import type { Engine } from '../../context.js';
 import { invalidArgument } from '../../errors.js';
 import type { ContainerRecord } from '../../model/container.js';
 import { syncContainer } from './sync.js';
+import { matchesNetworkFilters, portFilter } from './list-net-filters.js';
 
 export type Filters = Record<string, string[]>;
 export interface ListOptions { all?: boolean; limit?: number; latest?: boolean; filters?: Filters; size?: boolean }
@@ -24,7 +25,9 @@ export function listContainers(engine: Engine, opts: ListOptions, imageMatches: 
   })[0];
   const before = boundary(f.before);
   const since = boundary(f.since);
-  recs = recs.filter((c) => matches(c, f, imageMatches));
+  const publish = portFilter('publish', f.publish);
+  const expose = portFilter('expose', f.expose);
+  recs = recs.filter((c) => matches(c, f, imageMatches) && matchesNetworkFilters(engine, c, f, publish, expose));
   if (before) recs = recs.filter((c) => c.Created < before.Created);
   if (since) recs = recs.filter((c) => c.Created > since.Created);
   if (!all) recs = recs.filter((c) => c.State.Status === 'running' || c.State.Status === 'paused' || c.State.Status === 'restarting');

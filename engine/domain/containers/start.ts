@@ -7,13 +7,15 @@ import { followOutput, stdinOnly, type OutputStream } from './output-stream.js';
 import { createWithConmon } from '../../runtime/conmon.js';
 import { bundleDir, exitFile, logPath, runcFor, runtimeEnv } from '../../runtime/index.js';
 import { prepareBundle } from '../../runtime/prepare-bundle.js';
-import { attachNetworks, detachNetworks } from '../../network/index.js';
+import { attachNetworks, containerAddress, detachNetworks } from '../../network/index.js';
+import { linkHostEntries } from './links.js';
 import { ensureDir } from '../../sys/fs.js';
 import { rfc3339Nano } from '../../views/time.js';
 import { cleanupContainer } from './cleanup.js';
 import { getContainer } from './lookup.js';
 import { syncContainer } from './sync.js';
 import { mountVolumes } from '../volumes/activate.js';
+import { withContainerLock } from './container-lock.js';
 
 export interface StartOptions {
   ref: string;
@@ -28,7 +30,7 @@ export async function startContainer(engine: Engine, opts: StartOptions): Promis
   if (rec.State.Status === 'paused') throw new EngineError('conflict', 'paused', 'cannot start a paused container, try unpause instead');
   if (rec.State.Status === 'exited' || rec.State.Status === 'created') await cleanupContainer(engine, rec.Id, { quiet: true });
   try {
-    return await launch(engine, rec, opts);
+    return await withContainerLock(engine, rec.Id, () => launch(engine, rec, opts));
   } catch (e) {
     await markStartFailed(engine, rec, e);
     throw e;
@@ -45,6 +47,7 @@ async function launch(engine: Engine, rec: ContainerRecord, opts: StartOptions):
   const net = await attachNetworks(engine, rec);
   let created;
   try {
+    net.links = linkHostEntries(engine, rec.HostConfig, (id) => containerAddress(engine, id));
     await prepareBundle(engine, rec, rootfs, net);
     created = await createWithConmon({
       conmonPath: engine.config.conmonPath, runtimePath: engine.config.runtimePath, runcRoot: engine.config.paths.runcRoot,
@@ -91,7 +94,7 @@ function exitCommand(engine: Engine, rec: ContainerRecord): string[] {
 // docker parity: a container whose start failed stays "created" with the error and 127/126 recorded.
 async function markStartFailed(engine: Engine, rec: ContainerRecord, e: unknown): Promise<void> {
   await runcFor(engine).delete(rec.Id).catch(() => undefined);
-  await detachNetworks(engine, rec).catch(() => undefined);
+  await detachNetworks(engine, rec, rec.State.StartCount + 1).catch(() => undefined);
   await engine.storage.unmount(rec.Id).catch(() => undefined);
   const status = e instanceof EngineError && e.exitStatus !== undefined ? e.exitStatus : 128;
   engine.state.transaction(() => {

@@ -2,7 +2,7 @@
 // changes its configuration; a running one also gets (or loses) the endpoint right away.
 // docker parity: moby 20.10 daemon/container_operations.go ConnectToNetwork / DisconnectFromNetwork
 import type { Engine } from '../../context.js';
-import { conflict, EngineError, invalidArgument, notImplemented } from '../../errors.js';
+import { conflict, EngineError, invalidArgument } from '../../errors.js';
 import type { ContainerRecord } from '../../model/container.js';
 import type { EndpointSettings } from '../../model/docker-types.js';
 import type { NetworkRecord } from '../../model/network.js';
@@ -43,7 +43,6 @@ export async function connectNetwork(engine: Engine, o: ConnectOptions): Promise
   checkConnect(rec, net, settings);
   const attached = containerNetworkNames(rec).includes(net.Name);
   if (attached && running(rec)) throw new EngineError('permission-denied', 'already-connected', `endpoint with name ${rec.Name} already exists in network ${net.Name}`);
-  if (running(rec) && engine.config.identity.rootless) throw notImplemented('rootless-connect', 'rootless containers cannot join user-defined networks yet');
   const updated = saveNetworks(engine, rec.Id, (r) => {
     if (!r.AttachedNetworks!.includes(net.Name)) r.AttachedNetworks!.push(net.Name);
     r.NetworkingConfig = { EndpointsConfig: { ...(r.NetworkingConfig?.EndpointsConfig ?? {}), [net.Name]: settings } };

@@ -55,6 +55,8 @@ export interface HostsInput {
   domainname?: string;
   /** What `host-gateway` in --add-host stands for. */
   hostGatewayIp?: string;
+  /** Legacy links: "IP\talias shortid name" lines, after --add-host's. */
+  links?: ReadonlyArray<{ ip: string; names: string }>;
 }
 
 const record = (ip: string, names: string) => `${ip}\t${names}\n`;
@@ -65,6 +67,7 @@ export function buildHostsFile(input: HostsInput): string {
   const lines = [
     ...DOCKER_DEFAULT_HOSTS.map(([ip, names]) => record(ip, names)),
     ...extras.map((h) => record(h.ip, h.name)),
+    ...(input.links ?? []).map((l) => record(l.ip, l.names)),
   ];
   if (input.ip && !input.hostNetwork) lines.push(record(input.ip, hostsNames(input.hostname, input.domainname)));
   return lines.join('');

@@ -25,6 +25,8 @@ export interface EtcFilesNetwork {
   hostGatewayIp?: string;
   /** The embedded resolver of a user-defined network (Docker's 127.0.0.11). */
   nameservers?: readonly string[];
+  /** --link targets on the default bridge. */
+  links?: ReadonlyArray<{ ip: string; names: string }>;
 }
 
 export interface EtcFiles { hosts: string; hostname: string; resolvConf: string }
@@ -40,7 +42,7 @@ export function buildEtcFiles(
   return {
     hosts: buildHostsFile({
       hostNetwork, hostHosts: host.hosts, extraHosts: hc.ExtraHosts, ip: network.ip, hostname,
-      domainname: record.Config.Domainname, hostGatewayIp: network.hostGatewayIp,
+      domainname: record.Config.Domainname, hostGatewayIp: network.hostGatewayIp, links: network.links,
     }),
     hostname: buildHostnameFile(hostname),
     resolvConf: buildResolvConf({

@@ -67,7 +67,7 @@ const cleanup: CommandSpec = {
   flags: [{ name: 'rm', type: 'bool', usage: 'Remove the container if it was created with --rm' }],
   async run(ctx) {
     const engine = await ctx.engine();
-    await cleanupContainer(engine, ctx.args[0]!, { remove: ctx.flags.rm as boolean });
+    await cleanupContainer(engine, ctx.args[0]!, { remove: ctx.flags.rm as boolean, exclusive: true });
     return 0;
   },
 };

@@ -97,13 +97,14 @@ const runCmd: CommandSpec = {
 };
 
 async function startDetached(ctx: CommandContext, engine: Engine, id: string, built: Built): Promise<number> {
+  // docker parity: cli@28.2 container/run.go runContainer prints the id of a detached container before starting it
+  ctx.io.stdout.write(`${id}\n`);
   try {
     await startContainer(engine, { ref: id });
   } catch (e) {
     if (built.body.HostConfig?.AutoRemove) await removeContainer(engine, { ref: id, force: true, volumes: true }).catch(() => undefined);
     throw new StatusError(`${ctx.prog}: ${daemonError(e)}\n\nRun '${ctx.invokedAs} --help' for more information`, runFailureStatus(e));
   }
-  ctx.io.stdout.write(`${id}\n`);
   return 0;
 }
 

@@ -56,9 +56,11 @@ describe.skipIf(!registryAvailable())('pull crash consistency', () => {
     const t = rootTarget();
     for (const delay of [40, 90, 150, 220, 300, 420, 600]) {
       const child = spawn(process.execPath, [SKIFF, '--root', t.root, '--runroot', t.runroot, 'pull', refA()], { stdio: 'ignore' });
+      // Listen before killing: a pull that finished before the delay has already emitted 'exit'.
+      const exited = new Promise((r) => child.on('exit', r));
       await sleep(delay);
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('exit', r));
+      await exited;
       await assertConsistent(t);
       await t.run(['rmi', '-f', refA()]);
     }
