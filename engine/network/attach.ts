@@ -1,6 +1,7 @@
-// Rootful bridge networking for one container start: record the sandbox and the leases first (so
-// any later failure, or a crash, leaves something detach can undo), create the netns, publish the
-// ports, run netavark, redirect the embedded DNS address. Detach undoes it all, best-effort.
+// Bridge networking through netavark for one container start (rootful, and rootless user networks in
+// the rootless netns): record the sandbox and the leases first (so any later failure, or a crash,
+// leaves something detach can undo), create the netns, publish the ports, run netavark, redirect the
+// embedded DNS address. detach.ts undoes it all, best-effort.
 import { join } from 'node:path';
 import type { Engine } from '../context.js';
 import { netStore } from './store.js';
@@ -49,13 +50,14 @@ export async function reservePorts(engine: Engine, rec: ContainerRecord, sandbox
       // docker parity: moby daemon/container_operations.go (libnetwork driver error while programming the endpoint)
       throw new EngineError('internal', 'port-unavailable', `driver failed programming external connectivity on endpoint ${endpointName} (${generateId()}): ${e.message}`);
     }
+    // Another start may have taken a port since the probe: then choose again (a fixed port now fails above).
     const stored = netStore(engine).transaction(() => {
-      const clash = taken().some((t) => ports.some((p) => collides(p, t)));
-      if (clash && attempt < 5) return false;
+      if (taken().some((t) => ports.some((p) => collides(p, t)))) return false;
       netStore(engine).putSandbox({ ...sandbox, Ports: resolvedPortMap(ports, rec.Config.ExposedPorts) });
       return true;
     });
     if (stored) return ports;
+    if (attempt >= 20) throw new EngineError('conflict', 'port-race', 'could not reserve the published ports: other containers keep taking them');
   }
 }
 
@@ -78,8 +80,7 @@ export async function attachBridge(engine: Engine, rec: ContainerRecord): Promis
     await removeNetns(netnsPath);
     await createNetns(netnsPath);
     if (rootless) await ensureRootlessNetns(engine);
-    // In the rootless netns every forward arrives on slirp's address: the host address was slirp4netns's to bind.
-    const natPorts = rootless ? ports.map((p) => ({ ...p, hostIp: '' })) : ports;
+    const natPorts = natMappings(engine, ports);
     await withNetavarkLock(engine, () => netavark(netavarkRunner(engine), 'setup', netnsPath, request(rec, attachments, natPorts)));
     if (rootless && ports.length > 0) await recordForwards(engine, rec.Id, await forwardPorts(rootlessNetnsApi(engine), ports, true));
     const first = attachments[0]!.endpoint;
@@ -91,6 +92,11 @@ export async function attachBridge(engine: Engine, rec: ContainerRecord): Promis
     await detachSandbox(engine, rec.Id);
     throw e;
   }
+}
+
+/** The port mappings netavark gets: in the rootless netns every forward arrives on slirp's address (slirp4netns bound the host address). */
+export function natMappings(engine: Engine, ports: PortMapping[]): PortMapping[] {
+  return engine.config.identity.rootless ? ports.map((p) => ({ ...p, hostIp: '' })) : ports;
 }
 
 function recordForwards(engine: Engine, containerId: string, ids: number[]): void {
@@ -141,7 +147,7 @@ export async function disconnectBridge(engine: Engine, rec: ContainerRecord, net
   const sandbox = netStore(engine).getSandbox(rec.Id);
   const attachments = storedAttachments(engine, rec.Id, network.Id);
   if (sandbox && attachments.length > 0) {
-    await withNetavarkLock(engine, () => netavark(netavarkRunner(engine), 'teardown', sandbox.Key, request(rec, attachments, mappingsOf(sandbox.Ports))))
+    await withNetavarkLock(engine, () => netavark(netavarkRunner(engine), 'teardown', sandbox.Key, request(rec, attachments, natMappings(engine, mappingsOf(sandbox.Ports)))))
       .catch((e) => engine.log.debug(`disconnect: ${(e as Error).message}`));
   }
   netStore(engine).transaction(() => netStore(engine).deleteEndpoints(rec.Id, network.Id));

@@ -9,7 +9,7 @@ import { sleep } from '../sys/process.js';
 import { stopSlirp } from '../sys/slirp.js';
 import { mappingsOf } from './ports.js';
 import { netavark, netavarkOptions, type NetavarkAttachment } from './netavark.js';
-import { netavarkRunner, withNetavarkLock } from './attach.js';
+import { natMappings, netavarkRunner, withNetavarkLock } from './attach.js';
 import { netStore } from './store.js';
 import { releaseRootlessNetns, removeForwards } from './rootless-netns.js';
 
@@ -49,9 +49,11 @@ export async function detachSandbox(engine: Engine, containerId: string, upTo = 
   if (sandbox.Slirp) stopSlirp(sandbox.Slirp.Pid);
   if (sandbox.RootlessNetns) await removeForwards(engine, sandbox.RootlessNetns.Forwards);
   if (attachments.length > 0) {
-    const name = engine.state.getContainer(containerId)?.Name ?? attachments[0]!.endpoint.ContainerName;
     const rec = engine.state.getContainer(containerId);
-    const options = netavarkOptions({ containerId, containerName: name, attachments, ports: mappingsOf(sandbox.Ports), dnsServers: rec?.HostConfig.Dns ?? [] });
+    const options = netavarkOptions({
+      containerId, containerName: rec?.Name ?? attachments[0]!.endpoint.ContainerName, attachments,
+      ports: natMappings(engine, mappingsOf(sandbox.Ports)), dnsServers: rec?.HostConfig.Dns ?? [],
+    });
     await withNetavarkLock(engine, () => netavark(netavarkRunner(engine), 'teardown', sandbox.Key, options))
       .catch((e) => engine.log.debug(`teardown ${containerId}: ${(e as Error).message}`));
   }

@@ -1,11 +1,12 @@
 // The network side of a container's life: what it is attached to before runc creates it, and what
-// is released when it stops. Rootful bridge networks go through netavark (attach.ts), rootless
-// containers get slirp4netns (rootless.ts); host and none need nothing, container:<id> joins the
-// other container's namespace.
+// is released when it stops (detach.ts). Bridge networks go through netavark (attach.ts; rootless:
+// inside the rootless netns), rootless containers on the default bridge get their own slirp4netns
+// (rootless.ts); host and none need nothing, container:<id> joins the other container's namespace.
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Engine } from '../context.js';
 import { netStore } from './store.js';
-import { conflict } from '../errors.js';
+import { conflict, notFound } from '../errors.js';
 import type { ContainerRecord } from '../model/container.js';
 import { pidAlive } from '../sys/process.js';
 import { attachBridge } from './attach.js';
@@ -44,6 +45,8 @@ export function containerAddress(engine: Engine, containerId: string, network = 
 export async function attachNetworks(engine: Engine, rec: ContainerRecord): Promise<NetworkAttachment> {
   const mode = rec.HostConfig.NetworkMode || 'default';
   await sweepStaleSandboxes(engine);
+  // A start holds the container's lock: a sandbox still recorded for it is a killed start's, torn down first.
+  await detachSandbox(engine, rec.Id);
   if (mode === 'none') return {};
   if (mode === 'host') return engine.config.identity.rootless ? {} : { hostGatewayIp: DEFAULT_GATEWAY };
   if (mode.startsWith('container:')) return joinContainer(engine, mode.slice('container:'.length));
@@ -56,19 +59,24 @@ export async function attachNetworks(engine: Engine, rec: ContainerRecord): Prom
 }
 
 /**
- * Called on every stop path (cleanup, failed start, rm); idempotent and best-effort. Releases what
- * starts up to `generation` (the record's StartCount by default) attached; a failed start passes its own.
+ * Called on every stop path (cleanup, failed start, rm); idempotent and best-effort. `upTo` limits it
+ * to what starts up to that StartCount attached: conmon's exit command passes the run that ended, so
+ * it never tears down the sandbox of a restart already under way.
  */
-export async function detachNetworks(engine: Engine, rec: ContainerRecord, generation = rec.State.StartCount): Promise<void> {
-  await detachSandbox(engine, rec.Id, generation);
+export async function detachNetworks(engine: Engine, rec: ContainerRecord, opts: { upTo?: number } = {}): Promise<void> {
+  await detachSandbox(engine, rec.Id, opts.upTo);
 }
 
 const detachById = detachSandbox;
 
-/** Sandboxes whose engine root or container is gone (a deleted test root, a crash) give back their ports and leases. */
+/**
+ * Sandboxes whose engine root or container is gone (a deleted root, a process killed mid-rm) give back
+ * their ports and leases. A container's directory lives from create to rm, under any root.
+ */
 export async function sweepStaleSandboxes(engine: Engine): Promise<void> {
   for (const sb of netStore(engine).listSandboxes()) {
-    const gone = !existsSync(sb.Root) || (sb.Root === engine.config.paths.dataRoot && !engine.state.getContainer(sb.ContainerId));
+    const gone = !existsSync(join(sb.Root, 'containers', sb.ContainerId))
+      || (sb.Root === engine.config.paths.dataRoot && !engine.state.getContainer(sb.ContainerId));
     if (gone) await detachById(engine, sb.ContainerId).catch((e) => engine.log.warn(`stale network of ${sb.ContainerId}: ${(e as Error).message}`));
   }
 }
@@ -76,7 +84,7 @@ export async function sweepStaleSandboxes(engine: Engine): Promise<void> {
 // docker parity: moby daemon/container_operations.go getNetworkedContainer
 function joinContainer(engine: Engine, ref: string): NetworkAttachment {
   const other = engine.state.lookupContainer(ref);
-  if (!other) throw conflict('no-such-container', `No such container: ${ref}`);
+  if (!other) throw notFound('no-such-container', `No such container: ${ref}`);
   if (other.State.Status !== 'running' || !pidAlive(other.State.Pid)) {
     throw conflict('container-not-running', `cannot join network of a non running container: ${other.Id}`);
   }

@@ -38,7 +38,11 @@ export async function forwardPorts(apiSocket: string, ports: PortMapping[], same
   for (const p of ports) {
     const guest = sameGuestPort ? p.hostPort : p.containerPort;
     const reply = await slirpApi(apiSocket, { execute: 'add_hostfwd', arguments: { proto: p.protocol, host_addr: p.hostIp || '0.0.0.0', host_port: p.hostPort, guest_port: guest } });
-    if (reply.error) throw new EngineError('internal', 'slirp-hostfwd', `cannot publish ${p.hostIp || '0.0.0.0'}:${p.hostPort}: ${reply.error.desc ?? JSON.stringify(reply.error)}`);
+    if (reply.error) {
+      // Nothing half-published: the forwards made so far go too.
+      for (const id of ids) await slirpApi(apiSocket, { execute: 'remove_hostfwd', arguments: { id } }).catch(() => undefined);
+      throw new EngineError('internal', 'slirp-hostfwd', `cannot publish ${p.hostIp || '0.0.0.0'}:${p.hostPort}: ${reply.error.desc ?? JSON.stringify(reply.error)}`);
+    }
     ids.push(Number(reply.return?.id ?? -1));
   }
   return ids;

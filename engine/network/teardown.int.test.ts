@@ -2,12 +2,12 @@
 // bridge (root) or through slirp4netns and the rootless netns (rootless), leave no netns file or mount, no firewall rule
 // naming the containers, no bridge, no lease, no slirp4netns, and the host port free. Containers
 // that exit on their own are released by conmon's exit command alone.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { busyboxArchive, rootTarget, rootlessAvailable, rootlessTarget, uniqueName, type Target } from '../test-support/cli.js';
+import { busyboxArchive, rootTarget, rootlessAvailable, rootlessTarget, SKIFF, uniqueName, type Target } from '../test-support/cli.js';
 
 const CYCLES = 50;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -69,6 +69,25 @@ describe('network teardown (root)', () => {
     expect(await portFree(18291)).toBe(true);
     await t.run(['rm', ...names]);
   }, 120_000);
+});
+
+describe('network teardown after a killed start (root)', () => {
+  it('rm -f releases what a start killed at any moment had attached', async () => {
+    const t = rootTarget();
+    expect((await t.run(['load', '-i', await busyboxArchive()])).code).toBe(0);
+    for (const delay of [60, 120, 180, 240, 300, 360]) {
+      const child = spawn(process.execPath, [SKIFF, '--root', t.root, '--runroot', t.runroot, 'run', '-d', '--label', 'killed=1', '-p', '18298:80', 'busybox', 'sleep', '30'], { stdio: 'ignore' });
+      const exited = new Promise((r) => child.on('exit', r));
+      await sleep(delay);
+      child.kill('SIGKILL');
+      await exited;
+      const ids = (await t.run(['ps', '-a', '-q', '--no-trunc', '--filter', 'label=killed=1'])).stdout.split('\n').filter(Boolean);
+      if (ids.length) expect((await t.run(['rm', '-f', ...ids])).code).toBe(0);
+      expect(existsSync(join(t.runroot, 'netns')) ? readdirSync(join(t.runroot, 'netns')) : []).toEqual([]);
+      expect(firewallMentions(ids)).toEqual([]);
+    }
+    expect(await portFree(18298)).toBe(true);
+  }, 300_000);
 });
 
 describe.runIf(rootlessAvailable())('network teardown (rootless)', () => {

@@ -22,7 +22,7 @@ export async function cleanupContainer(engine: Engine, id: string, opts: Cleanup
   const rec = syncContainer(engine, found);
   if (rec.State.Status === 'running' || rec.State.Status === 'paused') return;
   await runcFor(engine).delete(id).catch((e) => { if (!opts.quiet) engine.log.warn(`cleanup ${id}: ${(e as Error).message}`); });
-  await detachNetworks(engine, rec).catch((e) => { if (!opts.quiet) engine.log.warn(`cleanup ${id}: ${(e as Error).message}`); });
+  await detachNetworks(engine, rec, { upTo: rec.State.StartCount }).catch((e) => { if (!opts.quiet) engine.log.warn(`cleanup ${id}: ${(e as Error).message}`); });
   await engine.storage.unmount(id).catch((e) => { if (!opts.quiet) engine.log.warn(`cleanup ${id}: ${(e as Error).message}`); });
   await releaseVolumes(engine, rec).catch(() => undefined);
   const bundle = bundleDir(engine, id);

@@ -32,11 +32,15 @@ export async function removeContainer(engine: Engine, opts: RemoveOptions): Prom
   // The record goes first: a crash after this point leaves only files, which nothing lists.
   engine.state.transaction(() => engine.state.deleteContainer(rec.Id));
   failpoint('remove-after-record');
-  await engine.storage.removeContainerLayer(rec.Id).catch((e) => engine.log.warn(`rm ${rec.Id}: ${(e as Error).message}`));
-  removeTree(bundleDir(engine, rec.Id));
-  removeTree(containerDir(engine, rec.Id));
-  removeTree(exitFile(engine, rec.Id));
-  // docker parity: moby daemon/mounts.go removeMountPoints — only volumes the user did not name; in use elsewhere is fine.
-  if (opts.volumes) await removeIfUnused(engine, (rec.MountPoints ?? []).filter((m) => m.Type === 'volume' && m.Anonymous && m.Name).map((m) => m.Name!));
+  try {
+    await engine.storage.removeContainerLayer(rec.Id).catch((e) => engine.log.warn(`rm ${rec.Id}: ${(e as Error).message}`));
+    removeTree(bundleDir(engine, rec.Id));
+    removeTree(containerDir(engine, rec.Id));
+    removeTree(exitFile(engine, rec.Id));
+  } finally {
+    // docker parity: moby daemon/mounts.go removeMountPoints — only volumes the user did not name; in use elsewhere is fine.
+    // In `finally`: a file removal racing the exit command's cleanup must not leave the volumes behind.
+    if (opts.volumes) await removeIfUnused(engine, (rec.MountPoints ?? []).filter((m) => m.Type === 'volume' && m.Anonymous && m.Name).map((m) => m.Name!));
+  }
   return { id: rec.Id, name: rec.Name };
 }

@@ -94,7 +94,7 @@ function exitCommand(engine: Engine, rec: ContainerRecord): string[] {
 // docker parity: a container whose start failed stays "created" with the error and 127/126 recorded.
 async function markStartFailed(engine: Engine, rec: ContainerRecord, e: unknown): Promise<void> {
   await runcFor(engine).delete(rec.Id).catch(() => undefined);
-  await detachNetworks(engine, rec, rec.State.StartCount + 1).catch(() => undefined);
+  await detachNetworks(engine, rec).catch(() => undefined);
   await engine.storage.unmount(rec.Id).catch(() => undefined);
   const status = e instanceof EngineError && e.exitStatus !== undefined ? e.exitStatus : 128;
   engine.state.transaction(() => {

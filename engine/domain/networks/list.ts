@@ -5,6 +5,8 @@ import { invalidArgument } from '../../errors.js';
 import type { EndpointRecord, NetworkRecord } from '../../model/network.js';
 import { getNetwork, isPredefined, listNetworkRecords } from '../../network/records.js';
 import { netStore } from '../../network/store.js';
+import { macFromIp } from '../../network/endpoints.js';
+import { SLIRP_GATEWAY, SLIRP_IP, SLIRP_PREFIX } from '../../network/rootless-addresses.js';
 import { exactMatch, matchLabels, validateFilters, type Filters } from '../images/filters.js';
 
 const ACCEPTED = ['dangling', 'driver', 'id', 'label', 'name', 'scope', 'type'] as const;
@@ -14,9 +16,20 @@ export interface NetworkListing { network: NetworkRecord; endpoints: EndpointRec
 /** filters.Args.Match: equal, or the value as a regular expression found in the text. */
 export const regexMatch = (values: string[], text: string) => values.some((v) => v === text || (() => { try { return new RegExp(v).test(text); } catch { return false; } })());
 
+/** The live endpoints of a network; rootless slirp4netns containers count as the default bridge's. */
+function endpointsOf(engine: Engine, network: NetworkRecord): EndpointRecord[] {
+  const leased = netStore(engine).listEndpoints({ networkId: network.Id });
+  if (network.Name !== 'bridge') return leased;
+  const slirp = netStore(engine).listSandboxes().filter((s) => s.Slirp && !s.Detaching).map((s): EndpointRecord => ({
+    ContainerId: s.ContainerId, ContainerName: engine.state.getContainer(s.ContainerId)?.Name ?? s.ContainerId, NetworkId: network.Id,
+    EndpointId: s.Id, IPAddress: SLIRP_IP, IPPrefixLen: SLIRP_PREFIX, Gateway: SLIRP_GATEWAY, MacAddress: macFromIp(SLIRP_IP), Aliases: [], InterfaceName: 'eth0',
+  }));
+  return [...leased, ...slirp];
+}
+
 export function listNetworks(engine: Engine, f: Filters = new Map()): NetworkListing[] {
   validateFilters(f, ACCEPTED);
-  let out = listNetworkRecords(engine).map((network) => ({ network, endpoints: netStore(engine).listEndpoints({ networkId: network.Id }) }))
+  let out = listNetworkRecords(engine).map((network) => ({ network, endpoints: endpointsOf(engine, network) }))
     .filter(({ network: n }) => (!f.has('driver') || exactMatch(f, 'driver', n.Driver))
       && (!f.has('name') || regexMatch(f.get('name')!, n.Name))
       && (!f.has('id') || regexMatch(f.get('id')!, n.Id))
@@ -43,5 +56,5 @@ export function listNetworks(engine: Engine, f: Filters = new Map()): NetworkLis
 
 export function inspectNetwork(engine: Engine, ref: string): NetworkListing {
   const network = getNetwork(engine, ref);
-  return { network, endpoints: netStore(engine).listEndpoints({ networkId: network.Id }) };
+  return { network, endpoints: endpointsOf(engine, network) };
 }

@@ -114,3 +114,18 @@ describe('network connect / disconnect (stopped containers)', () => {
     await expect(disconnectNetwork(e, { network: 'app', container: 'box' })).rejects.toThrow(`container ${'d'.repeat(64)} is not connected to the network app`);
   });
 });
+
+describe('stale sandboxes', () => {
+  it('are swept when their container is gone, whatever root it lived under', async () => {
+    const e = testEngine();
+    const { sweepStaleSandboxes } = await import('../../network/index.js');
+    const sb = (id: string, Root: string) => ({ ContainerId: id, Id: id, Key: `${e.base}/nope-${id}`, Root, Ports: {}, Generation: 1 });
+    e.state.insertContainer(testContainer('a'.repeat(64), 'alive'));
+    (await import('node:fs')).mkdirSync(`${e.config.paths.containers}/${'a'.repeat(64)}`, { recursive: true });
+    netStore(e).putSandbox(sb('a'.repeat(64), e.config.paths.dataRoot));
+    netStore(e).putSandbox(sb('b'.repeat(64), '/nonexistent-root'));
+    netStore(e).putSandbox(sb('c'.repeat(64), e.config.paths.dataRoot));
+    await sweepStaleSandboxes(e);
+    expect(netStore(e).listSandboxes().map((s) => s.ContainerId)).toEqual(['a'.repeat(64)]);
+  });
+});

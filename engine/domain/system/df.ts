@@ -4,6 +4,7 @@ import type { ContainerRecord } from '../../model/container.js';
 import { containerSizes } from '../containers/inspect.js';
 import { syncContainer } from '../containers/sync.js';
 import { listImages, type ListedImage } from '../images/list.js';
+import { volumeUsage } from '../volumes/list.js';
 
 export interface ImageUsage extends ListedImage { sharedSize: number }
 export interface ContainerUsage { rec: ContainerRecord; sizeRw: number; sizeRootFs: number }
@@ -13,7 +14,7 @@ export interface DiskUsage {
   layersSize: number;
   images: ImageUsage[];
   containers: ContainerUsage[];
-  // Volumes and the build cache have no store yet; their engines fill these in.
+  // The build cache has no store yet.
   volumes: Array<{ Name: string; UsageData: { Size: number; RefCount: number } }>;
   buildCache: Array<{ Size: number; InUse: boolean; Shared: boolean }>;
 }
@@ -33,6 +34,6 @@ export async function diskUsage(engine: Engine): Promise<DiskUsage> {
   return {
     layersSize: [...layers.values()].reduce((a, b) => a + b, 0),
     images: images.map((i) => ({ ...i, sharedSize: shared(i.image.Layers) })),
-    containers, volumes: [], buildCache: [],
+    containers, volumes: await volumeUsage(engine), buildCache: [],
   };
 }

@@ -65,3 +65,15 @@ export async function pruneVolumes(engine: Engine, filters: Filters = new Map())
   }
   return report;
 }
+
+/** system df: local volumes without driver options, with their size and how many containers use them (moby LocalVolumesSize). */
+export async function volumeUsage(engine: Engine): Promise<Array<{ Name: string; UsageData: { Size: number; RefCount: number } }>> {
+  const users = volumeUsers(engine);
+  const driver = localVolumes(engine);
+  const out = [];
+  for (const v of engine.state.listVolumes()) {
+    if (v.Options) continue;
+    out.push({ Name: v.Name, UsageData: { Size: await driver.size(v.Name), RefCount: users.get(v.Name)?.length ?? 0 } });
+  }
+  return out;
+}

@@ -121,7 +121,7 @@ async function runAttached(ctx: CommandContext, engine: Engine, id: string, buil
     report = await startContainer(engine, { ref: id, attach: { ...session.handlers, stdin: built.body.OpenStdin === true && built.body.AttachStdin === true } });
   } catch (e) {
     restoreTerminal();
-    if (built.body.HostConfig?.AutoRemove) await removeContainer(engine, { ref: id, force: true }).catch(() => undefined);
+    if (built.body.HostConfig?.AutoRemove) await removeContainer(engine, { ref: id, force: true, volumes: true }).catch(() => undefined);
     throw new StatusError(`${ctx.prog}: ${daemonError(e)}\n\nRun '${ctx.invokedAs} --help' for more information`, runFailureStatus(e));
   }
   const pump = report.attach && built.body.OpenStdin && built.body.AttachStdin
@@ -133,7 +133,7 @@ async function runAttached(ctx: CommandContext, engine: Engine, id: string, buil
   if (detached) return 0;
   const { StatusCode } = await waiter.wait();
   // Without a conmon exit command that ran (it failed, or is still running), --rm is ours to finish.
-  if (built.body.HostConfig?.AutoRemove) await removeContainer(engine, { ref: id, force: true }).catch(() => undefined);
+  if (built.body.HostConfig?.AutoRemove) await removeContainer(engine, { ref: id, force: true, volumes: true }).catch(() => undefined);
   return StatusCode;
 }
 

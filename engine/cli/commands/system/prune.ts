@@ -1,7 +1,10 @@
 import type { CommandSpec } from '../../command.js';
+import { StatusError } from '../../command.js';
 import { pruneContainers } from '../../../domain/containers/prune.js';
 import { addFilter } from '../../../domain/images/filters.js';
 import { pruneImages } from '../../../domain/images/prune.js';
+import { pruneNetworks } from '../../../domain/networks/remove.js';
+import { pruneVolumes } from '../../../domain/volumes/list.js';
 import { humanSize } from '../../../format/index.js';
 import { filterFlag, filtersFrom } from '../image/common.js';
 import { readLine } from '../image/prune.js';
@@ -30,6 +33,8 @@ const prune: CommandSpec = {
   async run(ctx) {
     const all = ctx.flags.all as boolean;
     const raw = (ctx.flags.filter as string[]).filter((v) => v !== '');
+    // docker parity: cli@28.2 system/prune.go runPrune
+    if (ctx.flags.volumes && filtersFrom(raw).has('until')) throw new StatusError('ERROR: The "until" filter is not supported with "--volumes"', 1);
     if (!(ctx.flags.force as boolean)) {
       ctx.io.stdout.write(confirmation(all, ctx.flags.volumes as boolean, raw));
       // A "no" cancels: docker exits 0 and prints nothing more.
@@ -37,11 +42,18 @@ const prune: CommandSpec = {
     }
     const engine = await ctx.engine();
     let reclaimed = 0;
-    // Containers first, so the images they held become prunable; networks, volumes and build cache have no store yet.
+    // Containers first, so the networks, volumes and images they held become prunable; build cache has no store yet.
     const containers = await pruneContainers(engine, { filters: filtersFrom(raw) });
     if (containers.ContainersDeleted?.length) {
       reclaimed += containers.SpaceReclaimed;
       ctx.io.stdout.write(`Deleted Containers:\n${containers.ContainersDeleted.map((id) => `${id}\n`).join('')}\n`);
+    }
+    const networks = pruneNetworks(engine, filtersFrom(raw));
+    if (networks.NetworksDeleted.length) ctx.io.stdout.write(`Deleted Networks:\n${networks.NetworksDeleted.map((n) => `${n}\n`).join('')}\n`);
+    if (ctx.flags.volumes as boolean) {
+      const volumes = await pruneVolumes(engine, filtersFrom(raw));
+      reclaimed += volumes.SpaceReclaimed;
+      if (volumes.VolumesDeleted.length) ctx.io.stdout.write(`Deleted Volumes:\n${volumes.VolumesDeleted.map((n) => `${n}\n`).join('')}\n`);
     }
     const imageFilters = filtersFrom(raw);
     addFilter(imageFilters, 'dangling', String(!all));
