@@ -14,7 +14,7 @@ commands:
 options:
   --reference docker|recordings|NAME=CLI[,socket=PATH]
                          the reference (default docker; replays recordings when no daemon answers)
-  --candidate NAME=CLI[,socket=PATH][,rootless]
+  --candidate NAME=CLI[,socket=PATH|,serve][,rootless]
                          a tool to hold to the reference; repeatable (e.g. skiff=dist/skiff.js)
   --filter F             tag:NAME, group:NAME, text or glob on the id, !F to exclude; repeatable
   --shard i/n            run the i-th of n shards

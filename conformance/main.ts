@@ -11,6 +11,7 @@ import { writeReports } from './report/write.js';
 import { recordSuite, runSuite } from './run/suite.js';
 import { applyFilters, applyShard, parseShard } from './run/select.js';
 import { loadScenarios, ScenarioLoadError } from './scenario/load.js';
+import { serveTarget } from './serve.js';
 import { DOCKER_SOCKET, parseTarget, prepareTarget, type Target, type TargetInfo } from './targets.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -67,6 +68,15 @@ function newRunId(): string {
 async function run(opts: Options): Promise<number> {
   if (opts.candidates.length === 0) throw new Error('run needs at least one --candidate NAME=CLI (e.g. skiff=dist/skiff.js)');
   const candidates = opts.candidates.map((c) => parseTarget(c, 'candidate'));
+  const services = await Promise.all(candidates.filter((c) => c.serve).map((c) => serveTarget(c)));
+  try {
+    return await runWith(opts, candidates);
+  } finally {
+    await Promise.all(services.map((s) => s.stop()));
+  }
+}
+
+async function runWith(opts: Options, candidates: Target[]): Promise<number> {
   const scenarios = select(opts);
   const startedAt = new Date().toISOString();
   const { archive, env } = await buildTestImage();

@@ -1,5 +1,5 @@
 // Targets are docker-compatible tools: a CLI (and optionally an Engine API socket). The reference is
-// Docker; candidates are given as NAME=CLI[,socket=PATH][,rootless]. Tool-agnostic by construction:
+// Docker; candidates are given as NAME=CLI[,socket=PATH|,serve][,rootless]. Tool-agnostic by construction:
 // nothing here knows about skiff or podman.
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -17,6 +17,8 @@ export interface Target {
   socket?: string;
   env: Record<string, string>;
   rootless: boolean;
+  /** Start `CLI system service` on a private socket for the run (the `serve` option). */
+  serve?: boolean;
 }
 
 export const DOCKER_SOCKET = '/var/run/docker.sock';
@@ -24,7 +26,7 @@ export const DOCKER_SOCKET = '/var/run/docker.sock';
 export function parseTarget(spec: string, role: Target['role']): Target {
   if (spec === 'docker' || spec.startsWith('docker,')) spec = `docker=docker,socket=${DOCKER_SOCKET}${spec.slice(6)}`;
   const eq = spec.indexOf('=');
-  if (eq <= 0) throw new Error(`target "${spec}" must look like NAME=CLI[,socket=PATH][,rootless] (or just "docker")`);
+  if (eq <= 0) throw new Error(`target "${spec}" must look like NAME=CLI[,socket=PATH|,serve][,rootless] (or just "docker")`);
   const name = spec.slice(0, eq);
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) throw new Error(`target name "${name}" must be [A-Za-z0-9._-]`);
   const [cli, ...opts] = spec.slice(eq + 1).split(',');
@@ -35,7 +37,8 @@ export function parseTarget(spec: string, role: Target['role']): Target {
     const [k, v] = opt.split('=', 2) as [string, string | undefined];
     if (k === 'socket' && v) target.socket = v.replace(/^unix:\/\//, '');
     else if (k === 'rootless') target.rootless = true;
-    else throw new Error(`target "${name}": unknown option "${opt}" (known: socket=PATH, rootless)`);
+    else if (k === 'serve') target.serve = true;
+    else throw new Error(`target "${name}": unknown option "${opt}" (known: socket=PATH, serve, rootless)`);
   }
   const [file, ...rest] = words;
   const looksLikePath = file!.includes('/') || file!.endsWith('.js');

@@ -6,6 +6,7 @@ import { dispatch, type GlobalOptions } from './cli/dispatch.js';
 import type { CliIO } from './cli/command.js';
 import { openEngine } from './engine-factory.js';
 import { enterUserNamespaceIfNeeded } from './sys/userns.js';
+import { serviceCommand } from './service-command.js';
 
 const VERSION = '0.1.0';
 
@@ -18,7 +19,7 @@ async function main(): Promise<number> {
   return dispatch(argv, {
     io,
     prog,
-    commands: allCommands(),
+    commands: [...allCommands(), serviceCommand],
     makeEngine: (globals: GlobalOptions): Promise<Engine> => openEngine(loadConfig(process.env, globals)),
     printVersion: (o) => o.stdout.write(`${prog === 'docker' ? 'Docker' : 'skiff'} version ${VERSION}, build skiff\n`),
   });

@@ -9,6 +9,7 @@ REGISTRY_PORT=${SKIFF_REGISTRY_PORT:-5000}
 install_packages() {
   local pkgs=(runc conmon uidmap catatonit netavark aardvark-dns slirp4netns golang-github-containers-common
     busybox-static docker-registry docker.io iptables util-linux procps attr podman
+    docker-compose python3-docker systemd
     chromium) # chromium: conformance/report/report-html.int.test.ts opens report.html headless
   local missing=()
   for p in "${pkgs[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p"); done

@@ -6,7 +6,7 @@ import type { Engine } from '../context.js';
 import type { ContainerRecord } from '../model/container.js';
 import type { NetworkAttachment } from '../network/index.js';
 import { ensureDir, writeFileAtomic } from '../sys/fs.js';
-import { boundingCapabilities, capLastCap, hardLimits, hostName, kernelVersion } from '../sys/host-facts.js';
+import { boundingCapabilities, capLastCap, hardLimits, hostName, hostResources, kernelVersion } from '../sys/host-facts.js';
 import { hostDevices } from '../sys/host-devices.js';
 import { resolveInRoot } from '../sys/rootfs-path.js';
 import { buildEtcFiles, hostResolvConfPath } from './etc-files/index.js';
@@ -42,9 +42,11 @@ export async function prepareBundle(engine: Engine, rec: ContainerRecord, rootfs
     initPath: engine.config.initPath,
     seccompProfile: loadSeccomp(engine),
     host: { capLastCap: capLastCap(), boundingSet: boundingCapabilities(CAPABILITY_NAMES), hardLimits: hardLimits(), arch: goArch(process.arch), kernelVersion: kernelVersion(), hostname: hostName(),
+      blkioWeightSupported: hostResources().blkioWeight,
       devices: rec.HostConfig.Privileged && !engine.config.identity.rootless ? hostDevices() : undefined },
     netnsPath: net.netnsPath,
-    warn: (m) => engine.log.warn(m),
+    // create's validation already showed the user these warnings (Docker's WARNING lines).
+    warn: (m) => engine.log.debug(m),
   });
   writeFileAtomic(join(bundleDir(engine, rec.Id), 'config.json'), JSON.stringify(spec), 0o600);
 }

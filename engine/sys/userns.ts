@@ -4,6 +4,7 @@
 // Inside, the process is uid 0 with the user's subordinate ids mapped, so storage, mounts, conmon and
 // runc behave as they do for root, and containers outlive the command that started them.
 import { spawn } from 'node:child_process';
+import { LISTEN_FDS_START, listenFds, PASSED_ENV } from './socket-activation.js';
 import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { constants, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -108,7 +109,10 @@ function safeUserName(uid: number): string {
 
 function reexecInside(pid: number, argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const args = ['--user', '--mount', '--preserve-credentials', '-t', String(pid), '--', process.execPath, ...process.execArgv, '--', process.argv[1]!, ...argv];
-  const child = spawn('nsenter', args, { stdio: 'inherit', env });
+  // Socket activation: hand the listening fds to the process inside, which has another pid.
+  const fds = listenFds(env);
+  const stdio = ['inherit', 'inherit', 'inherit', ...Array.from({ length: fds }, (_, i) => LISTEN_FDS_START + i)] as const;
+  const child = spawn('nsenter', args, { stdio: [...stdio], env: fds > 0 ? { ...env, [PASSED_ENV]: '1' } : env });
   const forward = (sig: NodeJS.Signals) => () => { child.kill(sig); };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGWINCH', 'SIGUSR1', 'SIGUSR2'];
   const handlers = signals.map((s) => { const h = forward(s); process.on(s, h); return [s, h] as const; });
