@@ -14,8 +14,9 @@ export const serviceCommand: CommandSpec = {
   ],
   async run(ctx) {
     const engine = await ctx.engine();
+    let code: number;
     try {
-      return await runService(engine, {
+      code = await runService(engine, {
         uri: ctx.args[0], idleSeconds: ctx.flags.time as number, env: ctx.io.env,
         serverName: `skiff/${SKIFF_VERSION} (linux)`,
         log: (line) => ctx.io.stderr.write(`${line}\n`),
@@ -23,5 +24,8 @@ export const serviceCommand: CommandSpec = {
     } catch (e) {
       throw new StatusError(`Error: ${(e as Error).message}`, 125);
     }
+    // A stopped service must end even if a stray handle (a child's pipe, a file watcher) holds the loop.
+    setTimeout(() => process.exit(code), 1000).unref();
+    return code;
   },
 };

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Engine } from '../context.js';
+import { goJsonSyntaxError } from './go-json-error.js';
 import { ApiError, badRequest } from './status.js';
 
 export interface ApiContext {
@@ -94,16 +95,7 @@ export async function readJson<T>(ctx: ApiContext, opts: { strict?: boolean } = 
   try { return JSON.parse(text) as T; } catch (e) { throw new ApiError(500, goJsonError(text, e)); }
 }
 
-/** Go's encoding/json syntax error wording for the first bad character, as clients see from dockerd. */
+/** The decoder's message as dockerd words it (Go's encoding/json). */
 export function goJsonError(text: string, e: unknown): string {
-  const m = /position (\d+)/.exec(String((e as Error)?.message ?? ''));
-  const pos = m ? Number(m[1]) : text.length;
-  if (pos >= text.trimEnd().length) return 'unexpected end of JSON input';
-  const ch = text[pos]!;
-  const quoted = ch === "'" ? "'\\''" : `'${ch}'`;
-  const before = text.slice(0, pos).trimEnd();
-  const last = before[before.length - 1];
-  if (last === '{' || last === ',') return `invalid character ${quoted} looking for beginning of object key string`;
-  if (/^[a-z]/i.test(ch) && /^(t|f|n)/.test(text.slice(pos - 1, pos) ?? '')) return `invalid character ${quoted} in literal`;
-  return `invalid character ${quoted} looking for beginning of value`;
+  return goJsonSyntaxError(text) ?? String((e as Error)?.message ?? e);
 }

@@ -5,10 +5,12 @@ import { goJson } from '../domain/images/config-doc.js';
 import { statusOf } from './status.js';
 import { jsonErrors } from './version.js';
 
+/** Stream messages: jsonmessage is encoded with Go's default HTML escaping (`\u003e`). */
 export const encodeJson = (value: unknown) => `${goJson(value)}\n`;
 
+/** Replies: dockerd's WriteJSON turns HTML escaping off. docker parity: moby api/server/httputils WriteJSON */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = encodeJson(body);
+  const text = `${JSON.stringify(body)}\n`;
   res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
 }

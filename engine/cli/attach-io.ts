@@ -5,6 +5,7 @@ import type { Engine } from '../context.js';
 import { resizeTerminal, type AttachConnection, type AttachHandlers } from '../runtime/attach.js';
 import { bundleDir } from '../runtime/index.js';
 import type { CliIO } from './command.js';
+import { detachKeyBytes } from '../domain/containers/detach-keys.js';
 
 export interface AttachSession { handlers: AttachHandlers & { size?: { rows: number; cols: number } }; ended: Promise<void> }
 
@@ -23,15 +24,8 @@ export function attachHandlers(io: CliIO, streams: { stdout: boolean; stderr: bo
   };
 }
 
-/** Detach keys: Docker's default is ctrl-p,ctrl-q. */
-export function parseDetachKeys(spec: string | undefined): number[] {
-  const keys = (spec || 'ctrl-p,ctrl-q').split(',');
-  return keys.map((k) => {
-    const m = /^ctrl-(.)$/.exec(k);
-    if (m) return m[1] === '@' ? 0 : m[1]!.toLowerCase().charCodeAt(0) - 96;
-    return k.charCodeAt(0);
-  });
-}
+/** Detach keys: Docker's default is ctrl-p,ctrl-q (a spec Docker refuses falls back to it). */
+export const parseDetachKeys = (spec: string | undefined): number[] => detachKeyBytes(spec) ?? detachKeyBytes(undefined)!;
 
 /**
  * libuv's raw mode keeps ONLCR on output, so the container pty's "\r\n" would reach the screen as
@@ -53,7 +47,8 @@ export function enterRawTerminal(io: CliIO, tty: boolean): () => void {
 export interface StdinPump { stop(): void; detached: Promise<void> }
 
 /** Copy stdin into the container; on EOF half-close so the container sees end of input. */
-export function pumpStdin(engine: Engine, id: string, io: CliIO, conn: AttachConnection, opts: { tty: boolean; detachKeys?: string }): StdinPump {
+export function pumpStdin(engine: Engine, id: string, io: CliIO, conn: Pick<AttachConnection, 'write' | 'closeStdin'>,
+  opts: { tty: boolean; detachKeys?: string; /** Where window size changes go (an exec's pty); the container's by default. */ resize?: (rows: number, cols: number) => void }): StdinPump {
   const stdin = io.stdin;
   const keys = parseDetachKeys(opts.detachKeys);
   let matched = 0;
@@ -69,7 +64,8 @@ export function pumpStdin(engine: Engine, id: string, io: CliIO, conn: AttachCon
     conn.write(chunk);
   };
   const onEnd = () => conn.closeStdin();
-  const onResize = () => resizeTerminal(bundleDir(engine, id), io.stdout.rows ?? 24, io.stdout.columns ?? 80);
+  const resize = opts.resize ?? ((rows: number, cols: number) => resizeTerminal(bundleDir(engine, id), rows, cols));
+  const onResize = () => resize(io.stdout.rows ?? 24, io.stdout.columns ?? 80);
   stdin.on('data', onData);
   stdin.on('end', onEnd);
   if (opts.tty) process.on('SIGWINCH', onResize);

@@ -9,6 +9,8 @@ export interface VolumeRecord {
   Labels: Record<string, string> | null;
   /** Driver options (`-o type=tmpfs -o device=tmpfs -o o=size=1m`); null when none. */
   Options: Record<string, string> | null;
+  /** Created without a name (`-v /path`, an image VOLUME, `volume create` with no name): from API 1.42 only these are pruned by default. */
+  Anonymous?: boolean;
 }
 
 /** One entry of a container's mounts as inspect's Mounts lists it, plus what start and rm need. */

@@ -47,10 +47,12 @@ export function attachToConmon(bundle: string, h: AttachHandlers): Promise<Attac
       sock.connect(`/proc/self/fd/${fd}`, () => {
         connected = true;
         closeSync(fd);
+        // Once conmon has closed its side, the socket's calls throw; a late write or EOF has nowhere to go.
+        const safe = (fn: () => void) => () => { if (ended) return; try { fn(); } catch { finish(); } };
         resolve({
-          write: (data) => sock.write(data),
-          closeStdin: () => sock.end(),
-          close: () => sock.destroy(),
+          write: (data) => safe(() => sock.write(data))(),
+          closeStdin: safe(() => sock.end()),
+          close: () => { try { sock.destroy(); } catch { /* already closed */ } },
         });
       });
     } catch (e) {

@@ -46,6 +46,7 @@ export class SqliteStore implements StateStore {
       saveState: d.prepare('UPDATE containers SET state = ? WHERE id = ?'),
       rename: d.prepare('UPDATE containers SET name = ? WHERE id = ?'),
       deleteContainer: d.prepare('DELETE FROM containers WHERE id = ?'),
+      deleteContainerExecs: d.prepare('DELETE FROM execs WHERE container_id = ?'),
       idForName: d.prepare('SELECT id FROM containers WHERE name = ?'),
       putImage: d.prepare('INSERT INTO images (id, record) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET record = excluded.record'),
       getImage: d.prepare('SELECT record FROM images WHERE id = ?'),
@@ -120,7 +121,8 @@ export class SqliteStore implements StateStore {
     this.saveContainer({ ...rec, Name: name });
   }
 
-  deleteContainer(id: string) { this.stmts.deleteContainer.run(id); }
+  /** A container's exec instances go with it (Docker forgets them on removal). */
+  deleteContainer(id: string) { this.stmts.deleteContainerExecs.run(id); this.stmts.deleteContainer.run(id); }
   containerIdForName(name: string) { return (this.stmts.idForName.get(name) as { id: string } | undefined)?.id; }
 
   putImage(rec: Omit<ImageRecord, 'RepoTags' | 'RepoDigests'>) { this.stmts.putImage.run(rec.Id, JSON.stringify(rec)); }

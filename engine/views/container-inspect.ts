@@ -2,7 +2,7 @@
 // all evaluate this one object (Docker 20.10's key order). Templates see it as docker/cli's Go
 // struct (container.InspectResponse); JSON.stringify gives the API's JSON.
 import type { ContainerRecord } from '../model/container.js';
-import { INSPECT_RESPONSE } from './container-inspect-types.js';
+import { CONFIG, INSPECT_RESPONSE } from './container-inspect-types.js';
 import { goTyped } from './go-typed.js';
 import { networkSettings, type NetworkRuntime } from './container-network.js';
 import { dockerDriverName } from './driver-name.js';
@@ -53,9 +53,19 @@ export function containerInspectJson(rec: ContainerRecord, ctx: InspectContext):
   if (ctx.sizeRw !== undefined) view.SizeRw = ctx.sizeRw;
   if (ctx.sizeRootFs !== undefined) view.SizeRootFs = ctx.sizeRootFs;
   view.Mounts = mountPoints(rec);
-  view.Config = rec.Config;
+  view.Config = inConfigOrder(rec.Config);
   view.NetworkSettings = networkSettings(rec, ctx.network);
   return view;
+}
+
+// container.Config's field order (a record merged from the image and the request keeps neither order).
+const CONFIG_ORDER = Object.keys(CONFIG.fields).map((k) => k.replace(/\?$/, '').split(':').pop()!);
+
+function inConfigOrder(config: ContainerRecord['Config']): Record<string, unknown> {
+  const c = config as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of [...CONFIG_ORDER, ...Object.keys(c)]) if (k in c && !(k in out)) out[k] = c[k];
+  return out;
 }
 
 /** inspect's Mounts (and the summary's): the mount points resolved at create, Name/Driver only for volumes. */

@@ -25,6 +25,9 @@ export function containerSummary(rec: ContainerRecord, imageDisplay: string, now
     Command: summaryCommand(rec.Path, rec.Args),
     Created: Math.floor(Date.parse(rec.Created) / 1000),
     Ports: summaryPorts(livePorts(rec, network) as Record<string, Array<{ HostIp: string; HostPort: string }> | null>),
+    // docker parity: both sizes are `json:",omitempty"` and sit after Ports (api/types Container)
+    ...(sizes?.rw ? { SizeRw: sizes.rw } : {}),
+    ...(sizes?.rootFs ? { SizeRootFs: sizes.rootFs } : {}),
     Labels: rec.Config.Labels ?? {},
     State: rec.State.Status,
     Status: statusText(rec, now),
@@ -32,7 +35,6 @@ export function containerSummary(rec: ContainerRecord, imageDisplay: string, now
     NetworkSettings: { Networks: networkSettings(rec, network).Networks as Record<string, unknown> },
     Mounts: mountPoints(rec),
   };
-  if (sizes) { summary.SizeRw = sizes.rw; summary.SizeRootFs = sizes.rootFs; }
   return summary;
 }
 

@@ -23,6 +23,7 @@ import systemContext from './system/context.js';
 import systemInfo from './system/info.js';
 import systemDf from './system/df.js';
 import systemPrune from './system/prune.js';
+import systemEvents from './system/events.js';
 
 // Every CLI command, one module each; each module default-exports a CommandSpec or an array of them.
 const modules: Array<CommandSpec | CommandSpec[]> = [
@@ -50,6 +51,7 @@ const modules: Array<CommandSpec | CommandSpec[]> = [
   systemInfo,
   systemDf,
   systemPrune,
+  systemEvents,
 ];
 
 export const allCommands = (): CommandSpec[] => modules.flat();

@@ -79,8 +79,8 @@ export async function putArchive(engine: Engine, opts: PutArchiveOptions): Promi
     const dest = view.resolve(preserveTrailing(posix.join('/', opts.path), opts.path));
     let st: Stats;
     try { st = await fsp.lstat(view.hostOf(dest)); } catch (e) { throw isMissing(e) ? fileNotFound(opts.path, opts.ref) : e; }
-    // docker parity: daemon/archive.go ErrExtractPointNotDirectory, ErrVolumeReadonly, ErrRootFSReadOnly
-    if (!st.isDirectory()) throw new EngineError('invalid-argument', 'not-a-directory', 'extraction point is not a directory');
+    // docker parity: daemon/archive.go ErrExtractPointNotDirectory (unclassified: 500), ErrVolumeReadonly, ErrRootFSReadOnly
+    if (!st.isDirectory()) throw new EngineError('internal', 'not-a-directory', 'extraction point is not a directory');
     const mount = view.mountOf(dest);
     if (mount?.readOnly) throw new EngineError('permission-denied', 'volume-readonly', 'mounted volume is marked read-only');
     if (!mount && rec.HostConfig.ReadonlyRootfs) throw new EngineError('permission-denied', 'rootfs-readonly', 'container rootfs is marked read-only');

@@ -2,7 +2,8 @@ import type { Engine } from '../../context.js';
 import { EngineError, invalidArgument, isEngineError } from '../../errors.js';
 import { initialState, type ContainerRecord } from '../../model/container.js';
 import { defaultHostConfig } from '../../model/defaults.js';
-import type { ContainerCreateBody, HostConfig } from '../../model/docker-types.js';
+import type { ContainerCreateBody, HostConfig, ImageConfigDocument } from '../../model/docker-types.js';
+import { formatPlatform, matchRank, normalizePlatform, type Platform } from '../../registry/platform.js';
 import { nameConflict } from '../../state/sqlite-store.js';
 import { failpoint } from '../../sys/failpoint.js';
 import { cgroupVersion, hostResources, pathExists } from '../../sys/host-facts.js';
@@ -19,8 +20,13 @@ import { setUpVolumesOnCreate } from '../volumes/populate.js';
 import { removeIfUnused } from '../volumes/remove.js';
 import { containerNetworkNames } from '../../network/endpoints.js';
 import { registerLinks } from './links.js';
+import { recordContainerEvent } from '../events/emit.js';
 
-export interface CreateOptions { name?: string; body: ContainerCreateBody }
+export interface CreateOptions {
+  name?: string; body: ContainerCreateBody;
+  /** The API's ?platform=: the image found must be of that platform. */
+  platform?: Platform;
+}
 export interface CreateReport { Id: string; Warnings: string[] }
 
 const hostChecks = (): DaemonCheckEnv => ({ host: hostResources(), pathExists });
@@ -32,6 +38,7 @@ const hostChecks = (): DaemonCheckEnv => ({ host: hostResources(), pathExists })
 export async function createContainer(engine: Engine, opts: CreateOptions, checks: DaemonCheckEnv = hostChecks()): Promise<CreateReport> {
   const { warnings } = validateCreateBody(opts.body, checks);
   const image = resolveImage(engine, opts.body.Image);
+  if (opts.platform) checkImagePlatform(opts.body.Image, image.Config, opts.platform);
   const id = generateId();
   const config = mergeWithImage(opts.body, image.Config.config, id);
   checkCommand(config.Cmd, config.Entrypoint);
@@ -74,7 +81,16 @@ export async function createContainer(engine: Engine, opts: CreateOptions, check
   } finally {
     clearCreating(engine, id);
   }
+  recordContainerEvent(engine, record, 'create');
   return { Id: id, Warnings: warnings };
+}
+
+// docker parity: moby@20.10 daemon/images/image.go GetImage — NotFound, so a client pulls that platform
+function checkImagePlatform(ref: string, config: ImageConfigDocument, want: Platform): void {
+  const actual = normalizePlatform({ os: config.os, architecture: config.architecture, variant: config.variant });
+  if (matchRank(want, actual) >= 0) return;
+  throw new EngineError('not-found', 'no-such-image',
+    `image with reference ${ref} was found but does not match the specified platform: wanted ${formatPlatform(want)}, actual: ${formatPlatform(actual)}`);
 }
 
 // docker parity: moby daemon/create.go mergeAndVerifyConfig "No command specified"

@@ -5,6 +5,7 @@ import { tarTree } from './archive-tar.js';
 import { getContainer } from './lookup.js';
 import { openRootfs } from './rootfs-access.js';
 import { syncContainer } from './sync.js';
+import { recordContainerEvent } from '../events/emit.js';
 
 /**
  * GET /containers/{id}/export and `export`: a tar of the container's layers as mounted (no volumes,
@@ -20,5 +21,6 @@ export async function exportContainer(engine: Engine, opts: { ref: string }): Pr
   let released = false;
   const release = () => { if (!released) { released = true; void handle.release(); } };
   tar.once('end', release).once('close', release).once('error', release);
+  tar.once('end', () => recordContainerEvent(engine, rec, 'export'));
   return tar;
 }

@@ -18,3 +18,11 @@ export function containerLogs(engine: Engine, opts: LogsOptions): AsyncGenerator
   };
   return readLog(logPath(engine, rec.Id), { ...opts, isDone });
 }
+
+/** conmon stamps local time with an offset; Docker prints UTC with nanoseconds. */
+export function utcLogTime(t: string): string {
+  const m = /^(.*T[\d:]+)(\.\d+)?([+-]\d\d:\d\d|Z)$/.exec(t);
+  if (!m) return t;
+  const base = new Date(`${m[1]}${m[3]}`).toISOString().replace('.000Z', '');
+  return `${base}${m[2] ?? ''}Z`;
+}

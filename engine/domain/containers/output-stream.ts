@@ -8,6 +8,7 @@ import { attachToConmon, type AttachConnection, type AttachHandlers } from '../.
 import { bundleDir, logPath } from '../../runtime/index.js';
 import { readLog } from './log-reader.js';
 import { syncContainer } from './sync.js';
+import { recordContainerEvent } from '../events/emit.js';
 
 export interface OutputStream {
   /** Call once the container runs: from then on its exit ends the stream. */
@@ -16,6 +17,7 @@ export interface OutputStream {
 }
 
 export function followOutput(engine: Engine, rec: ContainerRecord, h: AttachHandlers): OutputStream | Promise<OutputStream> {
+  recordContainerEvent(engine, rec, 'attach');
   if ((rec.HostConfig.LogConfig?.Type ?? 'json-file') === 'none') return socketOutput(engine, rec, h);
   let started = false;
   const abort = new AbortController();

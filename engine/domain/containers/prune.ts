@@ -6,6 +6,7 @@ import { invalidArgument } from '../../errors.js';
 import { matchLabels, validateFilters, type Filters } from '../images/filters.js';
 import { removeContainer } from './remove.js';
 import { syncContainer } from './sync.js';
+import { recordPrune } from '../events/emit.js';
 
 export interface PruneContainersOptions { filters?: Filters }
 export interface PruneContainersReport { ContainersDeleted: string[] | null; SpaceReclaimed: number }
@@ -34,6 +35,7 @@ export async function pruneContainers(engine: Engine, opts: PruneContainersOptio
     if (size > 0) space += size;
     deleted.push(rec.Id);
   }
+  recordPrune(engine, 'container', space);
   return { ContainersDeleted: deleted.length ? deleted : null, SpaceReclaimed: space };
 }
 

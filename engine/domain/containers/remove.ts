@@ -9,6 +9,7 @@ import { recordRemoval } from './removal-record.js';
 import { stopContainer } from './stop.js';
 import { syncContainer } from './sync.js';
 import { removeIfUnused } from '../volumes/remove.js';
+import { recordContainerEvent } from '../events/emit.js';
 
 export interface RemoveOptions { ref: string; force?: boolean; volumes?: boolean }
 export interface RemoveReport { id: string; name: string }
@@ -21,7 +22,7 @@ export async function removeContainer(engine: Engine, opts: RemoveOptions): Prom
       const what = rec.State.Status === 'paused' ? 'paused' : 'running';
       throw conflict('container-running', `You cannot remove a ${what} container ${rec.Id}. Stop the container before attempting removal or force remove`);
     }
-    await stopContainer(engine, { ref: rec.Id, timeoutSeconds: 0, signal: 'SIGKILL' });
+    await stopContainer(engine, { ref: rec.Id, timeoutSeconds: 0, signal: 'SIGKILL', kill: true });
   }
   // After a forced stop the record holds the code the container died with; waiters read it after removal.
   const last = syncContainer(engine, engine.state.getContainer(rec.Id) ?? rec);
@@ -30,7 +31,7 @@ export async function removeContainer(engine: Engine, opts: RemoveOptions): Prom
   await engine.storage.unmount(rec.Id).catch(() => undefined);
   recordRemoval(engine, rec.Id, last.State.ExitCode);
   // The record goes first: a crash after this point leaves only files, which nothing lists.
-  engine.state.transaction(() => engine.state.deleteContainer(rec.Id));
+  const removed = engine.state.transaction(() => { const had = !!engine.state.getContainer(rec.Id); engine.state.deleteContainer(rec.Id); return had; });
   failpoint('remove-after-record');
   try {
     await engine.storage.removeContainerLayer(rec.Id).catch((e) => engine.log.warn(`rm ${rec.Id}: ${(e as Error).message}`));
@@ -42,5 +43,6 @@ export async function removeContainer(engine: Engine, opts: RemoveOptions): Prom
     // In `finally`: a file removal racing the exit command's cleanup must not leave the volumes behind.
     if (opts.volumes) await removeIfUnused(engine, (rec.MountPoints ?? []).filter((m) => m.Type === 'volume' && m.Anonymous && m.Name).map((m) => m.Name!));
   }
+  if (removed) recordContainerEvent(engine, rec, 'destroy');
   return { id: rec.Id, name: rec.Name };
 }

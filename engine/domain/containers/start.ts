@@ -12,10 +12,12 @@ import { linkHostEntries } from './links.js';
 import { ensureDir } from '../../sys/fs.js';
 import { rfc3339Nano } from '../../views/time.js';
 import { cleanupContainer } from './cleanup.js';
+import { forgetExecs } from './exec.js';
 import { getContainer } from './lookup.js';
 import { syncContainer } from './sync.js';
 import { mountVolumes } from '../volumes/activate.js';
 import { withContainerLock } from './container-lock.js';
+import { recordStarted } from '../events/emit.js';
 
 export interface StartOptions {
   ref: string;
@@ -29,6 +31,7 @@ export async function startContainer(engine: Engine, opts: StartOptions): Promis
   if (rec.State.Status === 'running') return { id: rec.Id, outcome: 'already-running' };
   if (rec.State.Status === 'paused') throw new EngineError('conflict', 'paused', 'cannot start a paused container, try unpause instead');
   if (rec.State.Status === 'exited' || rec.State.Status === 'created') await cleanupContainer(engine, rec.Id, { quiet: true });
+  forgetExecs(engine, rec.Id);
   try {
     return await withContainerLock(engine, rec.Id, () => launch(engine, rec, opts));
   } catch (e) {
@@ -64,8 +67,11 @@ async function launch(engine: Engine, rec: ContainerRecord, opts: StartOptions):
   if (opts.attach) {
     output = await followOutput(engine, rec, opts.attach);
     if (opts.attach.stdin) attach = await stdinOnly(engine, rec.Id);
-    if (rec.Config.Tty && opts.attach.size) resizeTerminal(bundle, opts.attach.size.rows, opts.attach.size.cols);
   }
+  // The pty gets its size before the process runs: the attached terminal's, else the create request's ConsoleSize.
+  const [rows = 0, cols = 0] = rec.HostConfig.ConsoleSize ?? [];
+  const size = opts.attach?.size ?? (rows > 0 && cols > 0 ? { rows, cols } : undefined);
+  if (rec.Config.Tty && size) resizeTerminal(bundle, size.rows, size.cols);
   try {
     await runcFor(engine).start(rec.Id);
   } catch (e) {
@@ -78,6 +84,7 @@ async function launch(engine: Engine, rec: ContainerRecord, opts: StartOptions):
     fresh.State = { ...fresh.State, Status: 'running', Pid: pid, ConmonPid: conmonPid, ExitCode: 0, Error: '', OOMKilled: false,
       StartedAt: rfc3339Nano(engine.clock()), FinishedAt: '0001-01-01T00:00:00Z', StartCount: fresh.State.StartCount + 1 };
     engine.state.saveContainerState(rec.Id, fresh.State);
+    recordStarted(engine, fresh, rec.Config.Tty ? opts.attach?.size : undefined);
   });
   output?.markStarted();
   return { id: rec.Id, outcome: 'started', attach };

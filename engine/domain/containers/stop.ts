@@ -6,8 +6,13 @@ import { cleanupContainer } from './cleanup.js';
 import { getContainer } from './lookup.js';
 import { parseSignal } from './signals.js';
 import { syncContainer } from './sync.js';
+import { recordContainerEvent, recordContainerEventById } from '../events/emit.js';
 
-export interface StopOptions { ref: string; timeoutSeconds?: number; signal?: string }
+export interface StopOptions {
+  ref: string; timeoutSeconds?: number; signal?: string;
+  /** Docker's Kill (rm -f): the signal, then up to 10 s for the exit, and no "stop" event. */
+  kill?: boolean;
+}
 export interface StopReport { id: string; outcome: 'stopped' | 'already-stopped' }
 
 /** Docker's stop: the stop signal, a grace period (the container's StopTimeout, else 10 s), then SIGKILL. */
@@ -17,7 +22,7 @@ export async function stopContainer(engine: Engine, opts: StopOptions): Promise<
   const runc = runcFor(engine);
   if (rec.State.Status === 'paused') await runc.resume(rec.Id).catch(() => undefined);
   const signal = parseSignal(opts.signal ?? rec.Config.StopSignal ?? 'SIGTERM');
-  const timeout = opts.timeoutSeconds ?? rec.Config.StopTimeout ?? 10;
+  const timeout = opts.kill ? 10 : opts.timeoutSeconds ?? rec.Config.StopTimeout ?? 10;
   await signalContainer(engine, rec.Id, rec.State.Pid, signal);
   if (timeout < 0 ? !(await waitGone(engine, rec.Id, rec.State.Pid, Infinity)) : !(await waitGone(engine, rec.Id, rec.State.Pid, timeout * 1000))) {
     await signalContainer(engine, rec.Id, rec.State.Pid, 9);
@@ -27,11 +32,18 @@ export async function stopContainer(engine: Engine, opts: StopOptions): Promise<
   }
   await waitRecorded(engine, rec.Id);
   await cleanupContainer(engine, rec.Id, { quiet: true });
+  if (!opts.kill) recordContainerEvent(engine, rec, 'stop');
   return { id: rec.Id, outcome: 'stopped' };
 }
 
-/** runc kill; when runc has lost the container, signal the pid directly. */
+/** Sends the signal and records Docker's "kill" event. */
 export async function signalContainer(engine: Engine, id: string, pid: number, signal: number): Promise<void> {
+  await sendSignal(engine, id, pid, signal);
+  recordContainerEventById(engine, id, 'kill', { signal: String(signal) });
+}
+
+/** runc kill; when runc has lost the container, signal the pid directly. */
+async function sendSignal(engine: Engine, id: string, pid: number, signal: number): Promise<void> {
   try {
     await runcFor(engine).kill(id, signal);
   } catch (e) {

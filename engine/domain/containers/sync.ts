@@ -7,6 +7,7 @@ import type { ContainerRecord } from '../../model/container.js';
 import { bundleDir, exitFile } from '../../runtime/index.js';
 import { pidAlive } from '../../sys/process.js';
 import { rfc3339Nano } from '../../views/time.js';
+import { recordDied } from '../events/emit.js';
 
 export function syncContainer(engine: Engine, rec: ContainerRecord): ContainerRecord {
   const s = rec.State;
@@ -23,6 +24,7 @@ export function syncContainer(engine: Engine, rec: ContainerRecord): ContainerRe
       OOMKilled: existsSync(join(bundleDir(engine, rec.Id), 'oom')),
     };
     engine.state.saveContainerState(fresh.Id, fresh.State);
+    recordDied(engine, fresh, code);
     return fresh;
   });
 }

@@ -6,6 +6,7 @@ import { runcFor } from '../../runtime/index.js';
 import { run } from '../../sys/process.js';
 import { getContainer } from './lookup.js';
 import { syncContainer } from './sync.js';
+import { recordContainerEvent } from '../events/emit.js';
 
 export interface TopReport { Titles: string[]; Processes: string[][] }
 
@@ -25,6 +26,7 @@ export async function topContainer(engine: Engine, opts: { ref: string; psArgs?:
     const first = r.stderr.split('\n')[0];
     throw internal('ps-failed', `ps: ${first || `exit status ${r.exitCode}`}`);
   }
+  recordContainerEvent(engine, rec, 'top');
   return parsePs(r.stdout, pids);
 }
 

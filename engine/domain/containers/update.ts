@@ -10,6 +10,7 @@ import { hostResources } from '../../sys/host-facts.js';
 import { getContainer } from './lookup.js';
 import { syncContainer } from './sync.js';
 import { validateUpdateBody, type HostInfo } from './validate/create-body.js';
+import { recordContainerEvent } from '../events/emit.js';
 
 /** container.UpdateConfig: Resources fields (0/""/null mean "leave as is") plus RestartPolicy. */
 export type UpdateBody = Partial<Pick<HostConfig, 'CpuShares' | 'Memory' | 'NanoCpus' | 'BlkioWeight' | 'CpuPeriod' | 'CpuQuota'
@@ -36,7 +37,7 @@ export async function updateContainer(engine: Engine, opts: UpdateOptions): Prom
   });
   const resources = runcResources(opts.body);
   const limited = Object.keys(resources).length > 0;
-  if (limited && engine.config.identity.rootless) return { Warnings: [...warnings, ROOTLESS_LIMITS_WARNING] };
+  if (limited && engine.config.identity.rootless) { recordContainerEvent(engine, rec, 'update'); return { Warnings: [...warnings, ROOTLESS_LIMITS_WARNING] }; }
   if (limited && (rec.State.Status === 'running' || rec.State.Status === 'paused')) {
     try {
       await runcFor(engine).update(rec.Id, resources);
@@ -45,6 +46,7 @@ export async function updateContainer(engine: Engine, opts: UpdateOptions): Prom
       throw cannot(e);
     }
   }
+  recordContainerEvent(engine, rec, 'update');
   return { Warnings: warnings };
 }
 

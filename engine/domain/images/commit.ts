@@ -2,7 +2,7 @@
 // the container's config with --change applied and the image's merged in (moby 20.10 daemon/commit.go).
 import type { Engine } from '../../context.js';
 import { conflict, invalidArgument } from '../../errors.js';
-import { parseNormalizedNamed, referenceString, withDefaultTag } from '../../images/reference.js';
+import { familiarString, parseNormalizedNamed, referenceString, withDefaultTag } from '../../images/reference.js';
 import type { ContainerRecord } from '../../model/container.js';
 import type { ImageConfigDocument, ImageRuntimeConfig } from '../../model/docker-types.js';
 import { rfc3339Nano } from '../../views/time.js';
@@ -10,6 +10,7 @@ import { setPaused } from '../containers/pause.js';
 import { applyChanges } from './change-commands.js';
 import { containerConfigJson, historyEntry, imageConfigBytes } from './config-doc.js';
 import { imageStorage, recordImage, ZERO_TIME } from './store.js';
+import { recordContainerEvent, recordImageEvent } from '../events/emit.js';
 
 export interface CommitOptions {
   container: ContainerRecord;
@@ -20,6 +21,8 @@ export interface CommitOptions {
   author?: string;
   /** Pause a running container while its layer is read (docker's default). */
   pause?: boolean;
+  /** The new image's config before --change and the merge (the API's body); default the container's. */
+  config?: ImageRuntimeConfig;
 }
 
 export interface CommitReport { id: string }
@@ -33,7 +36,7 @@ export async function commitContainer(engine: Engine, opts: CommitOptions): Prom
   const image = engine.state.getImage(c.ImageId);
   if (!image) throw invalidArgument('image-gone', `image ${c.ImageId} of container ${c.Id} no longer exists`);
   const containerConfig = c.Config as unknown as ImageRuntimeConfig;
-  const config = mergeImageConfig(applyChanges(containerConfig, opts.changes ?? []), containerConfig);
+  const config = mergeImageConfig(applyChanges(opts.config ?? containerConfig, opts.changes ?? []), containerConfig);
   const pause = opts.pause !== false && c.State.Status === 'running';
   if (pause) await setPaused(engine, { ref: c.Id, paused: true });
   let layer;
@@ -50,6 +53,9 @@ export async function commitContainer(engine: Engine, opts: CommitOptions): Prom
     recordImage(engine, id, doc, layers, { parent: image.Id, lastTagTime: ref ? rfc3339Nano(engine.clock()) : ZERO_TIME });
     if (ref) engine.state.setTag(referenceString(withDefaultTag(ref)), id);
   });
+  const imageRef = ref ? familiarString(withDefaultTag(ref)) : '';
+  if (ref) recordImageEvent(engine, 'tag', id, imageRef);
+  recordContainerEvent(engine, c, 'commit', { comment: opts.message ?? '', imageID: id, imageRef });
   return { id };
 }
 

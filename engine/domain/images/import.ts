@@ -2,7 +2,7 @@
 // an empty container config, and moby 20.10's history entry ("Imported from -" unless -m).
 import type { Engine } from '../../context.js';
 import { invalidArgument } from '../../errors.js';
-import { parseNormalizedNamed, referenceString, withDefaultTag } from '../../images/reference.js';
+import { familiarString, parseNormalizedNamed, referenceString, withDefaultTag } from '../../images/reference.js';
 import type { ImageConfigDocument } from '../../model/docker-types.js';
 import { rfc3339Nano } from '../../views/time.js';
 import { decompressed } from './archive/spool.js';
@@ -10,6 +10,7 @@ import { applyChanges } from './change-commands.js';
 import { containerConfigJson, historyEntry, imageConfigBytes } from './config-doc.js';
 import { emptyRunConfig } from './save.js';
 import { imageStorage, recordImage, ZERO_TIME } from './store.js';
+import { recordImageEvent } from '../events/emit.js';
 
 export interface ImportOptions {
   input: AsyncIterable<Buffer | string>;
@@ -42,5 +43,7 @@ export async function importImage(engine: Engine, opts: ImportOptions): Promise<
     recordImage(engine, id, doc, [layer], { lastTagTime: lastTag });
     if (ref) engine.state.setTag(referenceString(withDefaultTag(ref)), id);
   });
+  if (ref) recordImageEvent(engine, 'tag', id, familiarString(ref));
+  recordImageEvent(engine, 'import', id, id);
   return { id };
 }

@@ -10,6 +10,7 @@ import { chainIdOf, DiffIdMismatchError } from '../../storage/layer-store.js';
 import { decompressed, spoolArchive } from './archive/spool.js';
 import { parseArchive, type ArchiveImage } from './archive/parse.js';
 import { imageStorage, recordImage } from './store.js';
+import { recordImageEvent } from '../events/emit.js';
 
 export interface LoadOptions {
   input: AsyncIterable<Buffer | string>;
@@ -43,6 +44,7 @@ export async function loadImages(engine: Engine, opts: LoadOptions): Promise<Loa
         tagged++;
       }
       report.images.push({ id, tags });
+      recordImageEvent(engine, 'load', id, id);
     }
     if (tagged === 0) report.lines.push(...idLines);
     return report;

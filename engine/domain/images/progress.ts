@@ -1,5 +1,7 @@
 // Progress of pull and push as Docker's JSON message stream (moby pkg/jsonmessage): the same objects
-// feed the CLI renderer (terminal bars or plain lines) and, later, the API's chunked JSON replies.
+// feed the CLI renderer (terminal bars or plain lines) and the API's chunked JSON replies.
+import { humanSize } from '../../format/index.js';
+
 export interface ProgressDetail { current?: number; total?: number }
 
 export interface JsonMessage {
@@ -14,6 +16,20 @@ export interface JsonMessage {
 }
 
 export type ProgressSink = (m: JsonMessage) => void;
+
+/**
+ * The bar and byte counts of a progress message. The CLI draws it at its terminal's width; the daemon
+ * sends it as the deprecated `progress` field, drawn at 200 columns (it has no terminal).
+ * docker parity: moby pkg/jsonmessage JSONProgress.String (no time left: the daemon sends no start)
+ */
+export function progressString(current = 0, total = 0, width = 80): string {
+  if (current <= 0 && total <= 0) return '';
+  if (total <= 0) return humanSize(current).padStart(8);
+  const percentage = Math.min(50, Math.trunc(Math.trunc((current / total) * 100) / 2));
+  const bar = width > 110 ? `[${'='.repeat(percentage)}>${' '.repeat(Math.max(0, 50 - percentage))}] ` : '';
+  const numbers = current > total ? humanSize(current).padStart(8) : `${humanSize(current).padStart(8)}/${humanSize(total)}`;
+  return bar + numbers;
+}
 
 /** moby pkg/progress Message: a line of its own (no progress detail). */
 export const message = (status: string, id?: string): JsonMessage => (id ? { status, id } : { status });

@@ -7,6 +7,7 @@ import { exactMatch, invalidFilterValue, matchLabels, validateFilters, type Filt
 import { createdMs } from './list.js';
 import { removeImage, type DeleteItem } from './remove.js';
 import { childrenOf, imageStorage } from './store.js';
+import { recordPrune } from '../events/emit.js';
 
 export interface PruneOptions { filters?: Filters }
 export interface PruneReport { ImagesDeleted: DeleteItem[] | null; SpaceReclaimed: number }
@@ -33,6 +34,7 @@ export async function pruneImages(engine: Engine, opts: PruneOptions = {}): Prom
   }
   await imageStorage(engine).cleanupStale();
   const space = deleted.reduce((n, d) => n + (d.Deleted ? sizes.get(d.Deleted) ?? 0 : 0), 0);
+  recordPrune(engine, 'image', space);
   return { ImagesDeleted: deleted.length ? deleted : null, SpaceReclaimed: space };
 }
 

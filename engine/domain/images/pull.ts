@@ -17,6 +17,7 @@ import { message, type ProgressSink } from './progress.js';
 import { pullLayers } from './pull-layers.js';
 import { connectRegistry, type RegistryAccess } from './registry-access.js';
 import { imageStorage, recordImage } from './store.js';
+import { recordImageEvent } from '../events/emit.js';
 
 export interface PullOptions {
   /** What the user asked for; without tag or digest and without `allTags`, `latest`. */
@@ -49,6 +50,8 @@ export async function pullImage(engine: Engine, opts: PullOptions): Promise<Pull
     const updated = images.some((i) => i.updated);
     // docker parity: moby distribution/pull.go writeStatus
     sink(message(`Status: ${updated ? 'Downloaded newer image' : 'Image is up to date'} for ${familiarString(ref)}`));
+    // docker parity: moby distribution/pull.go Pull — the actor is the reference as asked for
+    recordImageEvent(engine, 'pull', familiarString(ref), familiarName(ref), images[0]?.id);
     return { images, updated };
   } catch (e) {
     throw translatePullError(e, ref);

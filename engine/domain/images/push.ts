@@ -12,6 +12,7 @@ import { pushLayer, type LayerPushContext, type PushedBlob } from './push-layers
 import { connectRegistry, type RegistryAccess } from './registry-access.js';
 import { concurrencyLimit } from './limit.js';
 import { configBytes, imageStorage } from './store.js';
+import { recordImageEvent } from '../events/emit.js';
 
 export interface PushOptions {
   /** name:tag, or a bare name to push every tag of the repository. */
@@ -44,6 +45,7 @@ export async function pushImage(engine: Engine, opts: PushOptions): Promise<Push
     const ctx: LayerPushContext = { repo, repository: repoName, domain: ref.domain, sink, done: new Map() };
     const pushed: PushedTag[] = [];
     for (const t of targets) pushed.push(await pushTag(engine, client, repo, { ...ref, tag: t.tag }, t.id, ctx));
+    recordImageEvent(engine, 'push', familiarString(ref), familiarName(ref), targets[0]?.id);
     return { pushed };
   } finally {
     await client?.close();

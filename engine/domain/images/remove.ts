@@ -9,6 +9,7 @@ import { containerLayerRefs } from '../../storage/index.js';
 import { shortId } from '../../sys/ids.js';
 import { isIdPrefix, resolveImage } from './resolve.js';
 import { childrenOf, imageStorage } from './store.js';
+import { recordImageEvent } from '../events/emit.js';
 
 export interface RemoveOptions { ref: string; force?: boolean; noPrune?: boolean }
 export interface DeleteItem { Untagged?: string; Deleted?: string }
@@ -46,7 +47,7 @@ export async function removeImage(engine: Engine, opts: RemoveOptions): Promise<
       const repo = repositoryName(parsed);
       const left = refsOf(engine, img.Id);
       if (!left.some((r) => !isCanonical(r) && repositoryName(parseStored(r)) === repo)) {
-        for (const r of left.filter((x) => isCanonical(x) && repositoryName(parseStored(x)) === repo)) records.push({ Untagged: untag(engine, r) });
+        for (const r of left.filter((x) => isCanonical(x) && repositoryName(parseStored(x)) === repo)) records.push({ Untagged: untag(engine, r, false) });
       }
     }
     if (refsOf(engine, img.Id).length > 0) return records;
@@ -60,9 +61,13 @@ export async function removeImage(engine: Engine, opts: RemoveOptions): Promise<
   return records;
 }
 
-function untag(engine: Engine, stored: string): string {
+/** `log` false: moby drops the digest references left behind by a tag without an event. */
+function untag(engine: Engine, stored: string, log = true): string {
+  const id = (isCanonical(stored) ? engine.state.imageIdForDigest(stored) : engine.state.imageIdForTag(stored)) ?? '';
   if (isCanonical(stored)) engine.state.removeRepoDigest(stored);
   else engine.state.removeTag(stored);
+  // docker parity: moby daemon/images/image_delete.go names untag and delete events by the image id
+  if (id && log) recordImageEvent(engine, 'untag', id, id);
   return familiarize(stored);
 }
 
@@ -89,6 +94,7 @@ async function deleteHelper(engine: Engine, id: string, records: DeleteItem[], f
   const img = engine.state.getImage(id)!;
   for (const r of refsOf(engine, id)) records.push({ Untagged: untag(engine, r) });
   engine.state.deleteImage(id);
+  recordImageEvent(engine, 'delete', id, id);
   records.push({ Deleted: id });
   for (const chain of await releaseLayers(engine, img.Layers)) records.push({ Deleted: chain });
   if (!engine.state.listImages().some((i) => i.Id === id)) imageStorage(engine).blobs.delete(id);

@@ -12,6 +12,7 @@ import { packTar, type TarSource } from '../../storage/tar/writer.js';
 import { goJson } from './config-doc.js';
 import { noSuchImage, searchIdPrefix } from './resolve.js';
 import { configBytes, imageStorage } from './store.js';
+import { recordImageEvent } from '../events/emit.js';
 
 export interface SaveOptions { names: string[] }
 
@@ -19,7 +20,9 @@ interface Selected { image: ImageRecord; tags: string[] }
 
 export function saveImages(engine: Engine, opts: SaveOptions): Readable {
   const selected = selectImages(engine, opts.names);
-  return packTar(archiveEntries(engine, [...selected.values()]));
+  const tar = packTar(archiveEntries(engine, [...selected.values()]));
+  tar.once('end', () => { for (const id of selected.keys()) recordImageEvent(engine, 'save', id, id); });
+  return tar;
 }
 
 // docker parity: moby image/tarexport/save.go parseNames

@@ -10,6 +10,7 @@ import { hostRouteSubnets } from '../../sys/host-routes.js';
 import { generateId } from '../../sys/ids.js';
 import { rfc3339Nano } from '../../views/time.js';
 import { ensurePredefined } from '../../network/records.js';
+import { recordNetworkEvent } from '../events/emit.js';
 
 export interface CreateNetworkOptions {
   name: string;
@@ -25,9 +26,10 @@ export interface CreateNetworkOptions {
 
 const BRIDGE_NAME_OPT = 'com.docker.network.bridge.name';
 
-// docker parity: moby daemon/network.go createNetwork and libnetwork's driver / ipam checks
+// docker parity: moby daemon/network.go createNetwork and libnetwork's driver / ipam checks (the
+// predefined-network message ends with a space in moby too)
 function checkRequest(engine: Engine, o: CreateNetworkOptions): void {
-  if (isPredefined(o.name)) throw new EngineError('permission-denied', 'predefined-network', `operation is not permitted on predefined ${o.name} network `.trimEnd());
+  if (isPredefined(o.name)) throw new EngineError('permission-denied', 'predefined-network', `operation is not permitted on predefined ${o.name} network `);
   const driver = o.driver || 'bridge';
   if (driver === 'host' || driver === 'null') throw new EngineError('permission-denied', 'single-instance', `only one instance of ${JSON.stringify(driver)} network is allowed`);
   if (['macvlan', 'ipvlan', 'overlay'].includes(driver)) throw notImplemented('network-driver', `skiff: the ${driver} driver is not supported (bridge only)`);
@@ -95,6 +97,7 @@ export function createNetwork(engine: Engine, o: CreateNetworkOptions): { Id: st
       },
     };
     netStore(engine).insertNetwork(rec);
+    recordNetworkEvent(engine, rec, 'create');
     return { Id: id, Warning: '' };
   });
 }

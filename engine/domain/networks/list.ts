@@ -1,7 +1,7 @@
 // GET /networks, `network ls` and `network inspect`. Containers of a network are its live endpoints.
 // docker parity: moby 20.10 daemon/network/filter.go FilterNetworks, api/server/router/network (accepted filters)
 import type { Engine } from '../../context.js';
-import { invalidArgument } from '../../errors.js';
+import { internal, invalidArgument } from '../../errors.js';
 import type { EndpointRecord, NetworkRecord } from '../../model/network.js';
 import { getNetwork, isPredefined, listNetworkRecords } from '../../network/records.js';
 import { netStore } from '../../network/store.js';
@@ -46,7 +46,8 @@ export function listNetworks(engine: Engine, f: Filters = new Map()): NetworkLis
   if (types?.length) {
     const kept: NetworkListing[] = [];
     for (const t of types) {
-      if (t !== 'builtin' && t !== 'custom') throw invalidArgument('invalid-filter', `invalid filter: 'type'='${t}'`);
+      // docker parity: daemon/network/filter.go filterNetworkByType returns a plain error (500 on the API)
+      if (t !== 'builtin' && t !== 'custom') throw internal('invalid-filter', `invalid filter: 'type'='${t}'`);
       kept.push(...out.filter((l) => isPredefined(l.network.Name) === (t === 'builtin')));
     }
     out = kept;

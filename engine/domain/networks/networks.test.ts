@@ -106,7 +106,8 @@ describe('network connect / disconnect (stopped containers)', () => {
     createNetwork(e, { name: 'app' });
     e.state.insertContainer(testContainer('d'.repeat(64), 'box', { AttachedNetworks: ['bridge'] }));
     await connectNetwork(e, { network: 'app', container: 'box', settings: { Aliases: ['db'] } });
-    expect(e.state.getContainer('d'.repeat(64))).toMatchObject({ AttachedNetworks: ['bridge', 'app'], NetworkingConfig: { EndpointsConfig: { app: { Aliases: ['db'] } } } });
+    // docker parity: a user-defined network also gets the short id as an alias (daemon updateNetworkConfig)
+    expect(e.state.getContainer('d'.repeat(64))).toMatchObject({ AttachedNetworks: ['bridge', 'app'], NetworkingConfig: { EndpointsConfig: { app: { Aliases: ['db', 'd'.repeat(12)] } } } });
     await expect(connectNetwork(e, { network: 'host', container: 'box' })).rejects.toThrow('container cannot be disconnected from host network or connected to host network');
     await expect(connectNetwork(e, { network: 'bridge', container: 'box', settings: { Aliases: ['x'] } })).rejects.toThrow('network-scoped alias is supported only for containers in user defined networks');
     await disconnectNetwork(e, { network: 'app', container: 'box' });

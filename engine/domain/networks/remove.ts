@@ -7,6 +7,7 @@ import { getNetwork, isPredefined, listNetworkRecords } from '../../network/reco
 import { netStore } from '../../network/store.js';
 import { matchLabels, validateFilters, type Filters } from '../images/filters.js';
 import { untilMs } from '../containers/prune.js';
+import { recordNetworkEvent, recordPrune } from '../events/emit.js';
 
 export function removeNetwork(engine: Engine, ref: string): void {
   const n = getNetwork(engine, ref);
@@ -16,6 +17,7 @@ export function removeNetwork(engine: Engine, ref: string): void {
       throw conflict('network-in-use', `error while removing network: network ${n.Name} id ${n.Id} has active endpoints`);
     }
     netStore(engine).deleteNetwork(n.Id);
+    recordNetworkEvent(engine, n, 'destroy');
   });
 }
 
@@ -35,5 +37,6 @@ export function pruneNetworks(engine: Engine, f: Filters = new Map()): { Network
       deleted.push(n.Name);
     } catch { /* in use: kept, as moby does */ }
   }
+  recordPrune(engine, 'network', 0);
   return { NetworksDeleted: deleted };
 }

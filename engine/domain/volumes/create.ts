@@ -6,6 +6,7 @@ import type { VolumeRecord } from '../../model/volume.js';
 import { generateId } from '../../sys/ids.js';
 import { checkLocalOptions, localVolumes } from '../../volumes/index.js';
 import { checkLocalVolumeName } from '../containers/validate/mounts.js';
+import { recordVolumeEvent } from '../events/emit.js';
 
 export interface CreateVolumeOptions {
   name?: string;
@@ -27,7 +28,8 @@ export function newVolumeRecord(engine: Engine, opts: CreateVolumeOptions): Volu
   const problem = options ? checkLocalOptions(options) : undefined;
   if (problem) throw daemonInvalid('volume-options', `create ${name}: ${problem}`);
   const labels = opts.labels && Object.keys(opts.labels).length > 0 ? { ...opts.labels } : null;
-  return { Name: name, Driver: 'local', CreatedAt: rfc3339Seconds(engine.clock()), Labels: labels, Options: options };
+  // moby 23+ labels such volumes com.docker.volume.anonymous; skiff keeps 20.10's labels and records it aside.
+  return { Name: name, Driver: 'local', CreatedAt: rfc3339Seconds(engine.clock()), Labels: labels, Options: options, ...(opts.name ? {} : { Anonymous: true }) };
 }
 
 /** Inside a state transaction: the existing volume, or a new one recorded (and laid out on disk unless `layout` is false). */
@@ -38,11 +40,14 @@ export function ensureVolume(engine: Engine, opts: CreateVolumeOptions, layout =
       // docker parity: moby volume/service/store.go checkConflict
       throw daemonInvalid('volume-driver-conflict', `create ${existing.Name}: volume name must be unique: driver '${existing.Driver}' already has volume '${existing.Name}'`);
     }
+    // docker parity: moby volume/service/service.go Create logs "create" for an existing volume too
+    recordVolumeEvent(engine, existing.Name, 'create');
     return existing;
   }
   const rec = newVolumeRecord(engine, opts);
   if (layout) localVolumes(engine).create(rec.Name);
   engine.state.putVolume(rec);
+  recordVolumeEvent(engine, rec.Name, 'create');
   return rec;
 }
 

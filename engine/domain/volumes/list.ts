@@ -6,6 +6,7 @@ import { localVolumes } from '../../volumes/index.js';
 import { exactMatch, invalidFilterValue, matchLabels, validateFilters, type Filters } from '../images/filters.js';
 import { noSuchVolume, removeVolume } from './remove.js';
 import { volumeUsers } from './users.js';
+import { recordPrune } from '../events/emit.js';
 
 const LIST_FILTERS = ['dangling', 'name', 'driver', 'label'] as const;
 const PRUNE_FILTERS = ['label', 'label!'] as const;
@@ -43,14 +44,17 @@ export function inspectVolume(engine: Engine, name: string): VolumeRecord {
 
 export interface PruneVolumesReport { VolumesDeleted: string[]; SpaceReclaimed: number }
 
-/** Every unused local volume without driver options (API 1.41 prunes named ones too). */
-export async function pruneVolumes(engine: Engine, filters: Filters = new Map()): Promise<PruneVolumesReport> {
+/**
+ * Every unused local volume without driver options; with `anonymousOnly` (API 1.42+ without the `all`
+ * filter) only those created without a name. docker parity: moby@25 volume/service/service.go Prune
+ */
+export async function pruneVolumes(engine: Engine, filters: Filters = new Map(), opts: { anonymousOnly?: boolean } = {}): Promise<PruneVolumesReport> {
   validateFilters(filters, PRUNE_FILTERS);
   const users = volumeUsers(engine);
   const report: PruneVolumesReport = { VolumesDeleted: [], SpaceReclaimed: 0 };
   const driver = localVolumes(engine);
   for (const v of engine.state.listVolumes()) {
-    if (users.has(v.Name) || v.Options) continue;
+    if (users.has(v.Name) || v.Options || (opts.anonymousOnly && !v.Anonymous)) continue;
     if (!matchLabels(filters.get('label'), v.Labels)) continue;
     if (filters.has('label!') && matchLabels(filters.get('label!'), v.Labels)) continue;
     const size = await driver.size(v.Name);
@@ -63,6 +67,7 @@ export async function pruneVolumes(engine: Engine, filters: Filters = new Map())
     report.SpaceReclaimed += size;
     report.VolumesDeleted.push(v.Name);
   }
+  recordPrune(engine, 'volume', report.SpaceReclaimed);
   return report;
 }
 

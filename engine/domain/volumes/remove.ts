@@ -5,6 +5,7 @@ import { conflict, notFound } from '../../errors.js';
 import type { VolumeRecord } from '../../model/volume.js';
 import { localVolumes } from '../../volumes/index.js';
 import { volumeUsers } from './users.js';
+import { recordVolumeEvent } from '../events/emit.js';
 
 export interface RemoveVolumeOptions { name: string; force?: boolean }
 
@@ -25,6 +26,7 @@ export async function removeVolume(engine: Engine, opts: RemoveVolumeOptions): P
     return v;
   });
   if (rec) await localVolumes(engine).remove(rec);
+  if (rec) recordVolumeEvent(engine, rec.Name, 'destroy');
 }
 
 /** Removes volumes nobody references any more, ignoring the ones still in use (rm -v, --rm). */

@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../../command.js';
-import { containerLogs } from '../../../domain/containers/logs.js';
+import { containerLogs, utcLogTime } from '../../../domain/containers/logs.js';
 import { parseTimeArg } from '../../time-args.js';
 
 const logs: CommandSpec = {
@@ -24,18 +24,10 @@ const logs: CommandSpec = {
     const stream = containerLogs(engine, { ref: ctx.args[0]!, follow: ctx.flags.follow as boolean, since, until, tail: Number.isNaN(tail) ? undefined : tail });
     for await (const entry of stream) {
       const out = entry.stream === 'stderr' ? ctx.io.stderr : ctx.io.stdout;
-      out.write(stamps ? Buffer.concat([Buffer.from(`${toUtc(entry.time)} `), entry.line]) : entry.line);
+      out.write(stamps ? Buffer.concat([Buffer.from(`${utcLogTime(entry.time)} `), entry.line]) : entry.line);
     }
     return 0;
   },
 };
-
-/** conmon stamps local time with an offset; Docker prints UTC with nanoseconds. */
-function toUtc(t: string): string {
-  const m = /^(.*T[\d:]+)(\.\d+)?([+-]\d\d:\d\d|Z)$/.exec(t);
-  if (!m) return t;
-  const base = new Date(`${m[1]}${m[3]}`).toISOString().replace('.000Z', '');
-  return `${base}${m[2] ?? ''}Z`;
-}
 
 export default logs;

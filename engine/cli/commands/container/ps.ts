@@ -2,28 +2,14 @@ import type { CommandSpec } from '../../command.js';
 import { StatusError } from '../../command.js';
 import { listContainers, parseFilterFlags } from '../../../domain/containers/list.js';
 import { containerSizes } from '../../../domain/containers/inspect.js';
-import { resolveImage } from '../../../domain/images/resolve.js';
+import { ancestorMatcher, imageDisplay } from '../../../domain/containers/image-display.js';
 import { DOCKER_FUNCS, FormatError, parseFormat, renderList, Template, TemplateError } from '../../../format/index.js';
 import { containerSummary } from '../../../views/container-summary.js';
 import { containerRow, containerRowProbe, PS_DEFAULT_TABLE, PS_HEADERS, PS_RAW_FORMAT } from '../../../views/container-row.js';
 import { daemonError } from '../../exit.js';
 import { FORMAT_HELP } from '../../format-help.js';
 import { filterFlag } from '../image/common.js';
-import type { Engine } from '../../../context.js';
-import type { ContainerRecord } from '../../../model/container.js';
 import { networkRuntime } from '../../../network/runtime.js';
-
-/** The API's Image field: the name the container was created from, or its image id once that name moved. */
-export function imageDisplay(engine: Engine, rec: ContainerRecord, cache = new Map<string, string | undefined>()): string {
-  if (!cache.has(rec.ImageRef)) {
-    try { cache.set(rec.ImageRef, resolveImage(engine, rec.ImageRef).Id); } catch { cache.set(rec.ImageRef, undefined); }
-  }
-  return cache.get(rec.ImageRef) === rec.ImageId ? rec.ImageRef : rec.ImageId;
-}
-
-export const ancestorMatcher = (engine: Engine) => (rec: ContainerRecord, ref: string) => {
-  try { return resolveImage(engine, ref).Id === rec.ImageId; } catch { return false; }
-};
 
 /**
  * docker runs a --format template once on an empty container before listing: a template that does not

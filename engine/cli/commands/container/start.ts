@@ -2,8 +2,8 @@ import type { CommandSpec } from '../../command.js';
 import { StatusError } from '../../command.js';
 import { startContainer } from '../../../domain/containers/start.js';
 import { getContainer } from '../../../domain/containers/lookup.js';
-import { stopContainer } from '../../../domain/containers/stop.js';
 import { prepareWait } from '../../../domain/containers/wait.js';
+import { restartContainer } from '../../../domain/containers/restart.js';
 import { attachHandlers, enterRawTerminal, pumpStdin } from '../../attach-io.js';
 import { daemonError } from '../../exit.js';
 import { forEachRef, STOP_TIMEOUT_FLAGS, stopTimeout } from './batch.js';
@@ -60,8 +60,7 @@ const restart: CommandSpec = {
     const engine = await ctx.engine();
     const timeout = stopTimeout(ctx);
     return (await forEachRef(ctx, async (ref) => {
-      await stopContainer(engine, { ref, timeoutSeconds: timeout, signal: (ctx.flags.signal as string) || undefined });
-      await startContainer(engine, { ref });
+      await restartContainer(engine, { ref, timeoutSeconds: timeout, signal: (ctx.flags.signal as string) || undefined });
       return ref;
     })).code;
   },

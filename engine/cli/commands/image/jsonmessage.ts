@@ -2,24 +2,15 @@
 // terminal each id owns a line that is rewritten in place with cursor moves; elsewhere every
 // message without a byte count becomes one plain line and progress messages are dropped.
 import type { Writable } from 'node:stream';
-import type { JsonMessage } from '../../../domain/images/progress.js';
-import { humanSize } from '../../../format/index.js';
+import { progressString, type JsonMessage } from '../../../domain/images/progress.js';
+
+export { progressString };
 
 const ESC = '\x1b[';
 // docker parity: moby pkg/jsonmessage uses aec, whose moves of 0 lines print nothing.
 const up = (n: number) => (n > 0 ? `${ESC}${n}A` : '');
 const down = (n: number) => (n > 0 ? `${ESC}${n}B` : '');
 const CLEAR_LINE = `${ESC}2K`;
-
-// docker parity: moby pkg/jsonmessage JSONProgress.String (no time left: the daemon sends no start)
-export function progressString(current = 0, total = 0, width = 80): string {
-  if (current <= 0 && total <= 0) return '';
-  if (total <= 0) return humanSize(current).padStart(8);
-  const percentage = Math.min(50, Math.trunc(Math.trunc((current / total) * 100) / 2));
-  const bar = width > 110 ? `[${'='.repeat(percentage)}>${' '.repeat(Math.max(0, 50 - percentage))}] ` : '';
-  const numbers = current > total ? humanSize(current).padStart(8) : `${humanSize(current).padStart(8)}/${humanSize(total)}`;
-  return bar + numbers;
-}
 
 export class JsonMessageRenderer {
   private ids = new Map<string, number>();
