@@ -1,7 +1,6 @@
 // skiff-conformance: holds any docker-compatible tool to Docker's behaviour, scenario by scenario.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'undici';
 import { buildTestImage } from './test-image.js';
 import { judgeAgainstBaseline, readBaseline, updateBaseline, writeBaseline } from './baseline.js';
 import { parseOptions, USAGE, type Options } from './cli-args.js';
@@ -11,7 +10,7 @@ import { writeReports } from './report/write.js';
 import { recordSuite, runSuite } from './run/suite.js';
 import { applyFilters, applyShard, parseShard } from './run/select.js';
 import { loadScenarios, ScenarioLoadError } from './scenario/load.js';
-import { serveTarget } from './serve.js';
+import { daemonAnswers, serveTarget } from './serve.js';
 import { DOCKER_SOCKET, parseTarget, prepareTarget, type Target, type TargetInfo } from './targets.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -37,19 +36,6 @@ function list(opts: Options): number {
   else for (const s of scenarios) process.stdout.write(`${s.id}\t${s.tags.join(',')}${s.requires.length ? `\trequires:${s.requires.join(',')}` : ''}\n`);
   process.stderr.write(`${scenarios.length} scenario(s)\n`);
   return 0;
-}
-
-async function daemonAnswers(socket: string): Promise<boolean> {
-  const client = new Client('http://localhost', { socketPath: socket, headersTimeout: 3000, bodyTimeout: 3000 });
-  try {
-    const res = await client.request({ method: 'GET', path: '/_ping' });
-    await res.body.text();
-    return res.statusCode === 200;
-  } catch {
-    return false;
-  } finally {
-    await client.close().catch(() => undefined);
-  }
 }
 
 async function liveReference(opts: Options): Promise<Target | undefined> {

@@ -10,7 +10,8 @@ import type { Target } from './targets.js';
 
 export interface RunningService { stop(): Promise<void> }
 
-async function answers(socket: string): Promise<boolean> {
+/** Whether an Engine API answers /_ping on the socket. */
+export async function daemonAnswers(socket: string): Promise<boolean> {
   const client = new Client('http://localhost', { socketPath: socket, headersTimeout: 2000, bodyTimeout: 2000 });
   try {
     const res = await client.request({ method: 'GET', path: '/_ping' });
@@ -29,7 +30,7 @@ export async function serveTarget(t: Target): Promise<RunningService> {
   const proc: ResultPromise = execa(t.command[0]!, [...t.command.slice(1), 'system', 'service', '--time', '0', `unix://${socket}`],
     { env: t.env, reject: false, stdin: 'ignore', stdout: 'ignore', stderr: 'pipe' });
   const deadline = Date.now() + 30_000;
-  while (!(await answers(socket))) {
+  while (!(await daemonAnswers(socket))) {
     if (proc.exitCode !== null && proc.exitCode !== undefined) throw new Error(`${t.name}: system service exited (${proc.exitCode}): ${String((await proc).stderr).trim()}`);
     if (Date.now() > deadline) { proc.kill('SIGKILL'); throw new Error(`${t.name}: system service did not answer on ${socket}`); }
     await new Promise((r) => setTimeout(r, 100));

@@ -19,6 +19,8 @@ export interface ConmonCreateOptions {
   exitDir: string;
   tty: boolean;
   stdin: boolean;
+  /** Keep the container's stdin open when an attached client goes away (Docker's containers without StdinOnce). */
+  leaveStdinOpen?: boolean;
   /** argv of the exit command, absolute program first. */
   exitCommand: string[];
   env: NodeJS.ProcessEnv;
@@ -38,6 +40,7 @@ export function conmonArgs(o: ConmonCreateOptions): string[] {
     '--runtime-arg', '--log-format=json', '--runtime-arg', '--log', `--runtime-arg=${join(o.bundle, 'oci-log')}`,
     '--conmon-pidfile', join(o.bundle, 'conmon.pid'),
     ...(o.tty ? ['-t'] : o.stdin ? ['-i'] : []),
+    ...(!o.tty && o.stdin && o.leaveStdinOpen ? ['--leave-stdin-open'] : []),
     ...(exitProgram ? ['--exit-command', exitProgram, ...exitArgs.flatMap((a) => ['--exit-command-arg', a])] : []),
   ];
 }

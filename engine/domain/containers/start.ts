@@ -55,7 +55,7 @@ async function launch(engine: Engine, rec: ContainerRecord, opts: StartOptions):
     created = await createWithConmon({
       conmonPath: engine.config.conmonPath, runtimePath: engine.config.runtimePath, runcRoot: engine.config.paths.runcRoot,
       id: rec.Id, name: rec.Name, bundle, logPath: logPath(engine, rec.Id), exitDir: engine.config.paths.exitDir,
-      tty: rec.Config.Tty, stdin: rec.Config.OpenStdin, exitCommand: exitCommand(engine, rec), env: runtimeEnv(engine),
+      tty: rec.Config.Tty, stdin: rec.Config.OpenStdin, leaveStdinOpen: !rec.Config.StdinOnce, exitCommand: exitCommand(engine, rec), env: runtimeEnv(engine),
       extraFds: net.holdFd !== undefined ? [net.holdFd] : undefined,
     });
   } finally {
