@@ -22,7 +22,7 @@ import { stopContainer } from '../../domain/containers/stop.js';
 import { topContainer } from '../../domain/containers/top.js';
 import { updateContainer } from '../../domain/containers/update.js';
 import { internal } from '../../errors.js';
-import { networkRuntime } from '../../network/runtime.js';
+import { networkRuntimes } from '../../network/runtime.js';
 import { parsePlatform } from '../../registry/platform.js';
 import { containerSummary, type ContainerSummary } from '../../views/container-summary.js';
 import type { ApiContext } from '../request.js';
@@ -112,9 +112,10 @@ async function listRoute(ctx: ApiContext): Promise<void> {
   const now = Date.now();
   const images = new Map<string, string | undefined>();
   const out: ContainerSummary[] = [];
+  const runtimeOf = networkRuntimes(engine);
   for (const rec of recs) {
     const sizes = size ? await containerSizes(engine, rec).then((s) => ({ rw: s.sizeRw, rootFs: s.sizeRootFs })) : undefined;
-    out.push(containerSummary(rec, imageDisplay(engine, rec, images), now, sizes, networkRuntime(engine, rec)));
+    out.push(containerSummary(rec, imageDisplay(engine, rec, images), now, sizes, runtimeOf(rec)));
   }
   sendJson(ctx.res!, 200, out);
 }

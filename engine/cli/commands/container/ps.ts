@@ -9,7 +9,7 @@ import { containerRow, containerRowProbe, PS_DEFAULT_TABLE, PS_HEADERS, PS_RAW_F
 import { daemonError } from '../../exit.js';
 import { FORMAT_HELP } from '../../format-help.js';
 import { filterFlag } from '../image/common.js';
-import { networkRuntime } from '../../../network/runtime.js';
+import { networkRuntimes } from '../../../network/runtime.js';
 
 /**
  * docker runs a --format template once on an empty container before listing: a template that does not
@@ -76,9 +76,10 @@ const ps: CommandSpec = {
     const rows = [];
     // One image lookup per name, not per container: `ps -a` with hundreds of containers stays fast.
     const resolved = new Map<string, string | undefined>();
+    const runtimeOf = networkRuntimes(engine);
     for (const rec of recs) {
       const sizes = size ? await containerSizes(engine, rec).then((s) => ({ rw: s.sizeRw, rootFs: s.sizeRootFs })) : undefined;
-      rows.push(containerRow(containerSummary(rec, imageDisplay(engine, rec, resolved), now, sizes, networkRuntime(engine, rec)), { trunc: !(f['no-trunc'] as boolean), now }));
+      rows.push(containerRow(containerSummary(rec, imageDisplay(engine, rec, resolved), now, sizes, runtimeOf(rec)), { trunc: !(f['no-trunc'] as boolean), now }));
     }
     const source = psFormat(format, quiet, size);
     try {
