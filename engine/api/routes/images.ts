@@ -35,6 +35,9 @@ export function imageRoutes(r: Router): void {
   r.post('/images/prune', async (ctx) => sendJson(ctx.res!, 200, await pruneImages(ctx.engine, { filters: filtersOf(ctx) })));
   r.post('/commit', commitRoute);
   r.post('/build', buildRoute);
+  // No builder, so no build cache to prune and no build to cancel.
+  r.post('/build/prune', buildRoute);
+  r.post('/build/cancel', buildRoute);
   imageRegistryRoutes(r);
   r.get('/images/{name*}/json', inspectRoute);
   r.get('/images/{name*}/history', (ctx) => sendJson(ctx.res!, 200, imageHistory(ctx.engine, ctx.params.name!)));
