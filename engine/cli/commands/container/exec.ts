@@ -44,7 +44,8 @@ const exec: CommandSpec = {
       throw new StatusError(daemonError(e), 1);
     }
     const size = cfg.Tty && ctx.io.stdout.isTTY ? { rows: ctx.io.stdout.rows ?? 24, cols: ctx.io.stdout.columns ?? 80 } : undefined;
-    const restoreTerminal = cfg.Detach ? () => undefined : enterRawTerminal(ctx.io, cfg.Tty);
+    // docker parity: cli@28.2 hijack.go setupInput — the terminal goes raw only when stdin is attached (-i).
+    const restoreTerminal = cfg.Detach || !cfg.AttachStdin ? () => undefined : enterRawTerminal(ctx.io, cfg.Tty);
     let session: ExecSession;
     try {
       session = await startExec(engine, {
