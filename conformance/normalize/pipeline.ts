@@ -58,6 +58,9 @@ export function normalizeOutput(raw: string, spec: OutputSpec, ctx: NormalizeCon
       let parsed: unknown;
       try { parsed = raw.trim() === '' ? undefined : JSON.parse(raw); } catch { return { text: `<not JSON>\n${str(raw)}` }; }
       if (parsed === undefined) return { text: '<empty>' };
+      // Number ids in the order the compared paths show them, so fields left out of the comparison
+      // (e.g. storage paths that happen to contain a layer id) cannot shift the numbering.
+      if (spec.paths) normalizeJson(selectPaths(parsed, spec.paths), ctx, spec.keep);
       let value = normalizeJson(parsed, ctx, spec.keep);
       value = sortJsonArrays(value, spec.unordered);
       if (spec.paths) value = selectPaths(value, spec.paths);
