@@ -320,8 +320,12 @@ describe('soak', () => {
 
   beforeAll(async () => {
     sock = join(tmp('skiff-soak-'), 'api.sock');
-    ({ proc, t } = rootService(['--time', '0', `unix://${sock}`]));
-    expect((await t.run(['load', '-i', await busyboxArchive()])).code).toBe(0);
+    // The image goes in before the service opens the same fresh storage root: this test is about load
+    // on a running service, not about two processes initialising one root.
+    t = rootTarget();
+    const load = await t.run(['load', '-i', await busyboxArchive()]);
+    expect(load.code, load.stderr).toBe(0);
+    proc = execa(NODE, ['--', SKIFF, '--root', t.root, '--runroot', t.runroot, 'system', 'service', '--time', '0', `unix://${sock}`], { reject: false, all: false });
     await until(() => ping(sock), 20_000, 'the service');
   });
   afterAll(async () => {
