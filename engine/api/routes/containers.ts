@@ -1,15 +1,14 @@
 // The container endpoints (attach, logs, resize and exec live in streams.ts and exec.ts): parse the
 // request, call the domain function the CLI calls, answer in Docker 20.10's shapes and statuses.
 // docker parity: moby@20.10 api/server/router/container/container_routes.go
+import { listContainerSummaries } from '../../domain/containers/summaries.js';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { containerChanges } from '../../domain/containers/changes.js';
 import { createContainer } from '../../domain/containers/create.js';
 import { exportContainer } from '../../domain/containers/export.js';
-import { ancestorMatcher, imageDisplay } from '../../domain/containers/image-display.js';
-import { containerSizes, inspectContainerJson } from '../../domain/containers/inspect.js';
+import { inspectContainerJson } from '../../domain/containers/inspect.js';
 import { killContainer } from '../../domain/containers/kill.js';
-import { listContainers } from '../../domain/containers/list.js';
 import { getContainer } from '../../domain/containers/lookup.js';
 import { setPaused } from '../../domain/containers/pause.js';
 import { pruneContainers } from '../../domain/containers/prune.js';
@@ -22,9 +21,7 @@ import { stopContainer } from '../../domain/containers/stop.js';
 import { topContainer } from '../../domain/containers/top.js';
 import { updateContainer } from '../../domain/containers/update.js';
 import { internal } from '../../errors.js';
-import { networkRuntimes } from '../../network/runtime.js';
 import { parsePlatform } from '../../registry/platform.js';
-import { containerSummary, type ContainerSummary } from '../../views/container-summary.js';
 import type { ApiContext } from '../request.js';
 import { readBody } from '../request.js';
 import { sendEmpty, sendJson } from '../response.js';
@@ -107,16 +104,7 @@ async function listRoute(ctx: ApiContext): Promise<void> {
   }
   const limit = goAtoi(ctx, 'limit');
   const size = ctx.query.bool('size');
-  const engine = ctx.engine;
-  const recs = listContainers(engine, { all: ctx.query.bool('all'), limit, filters }, ancestorMatcher(engine));
-  const now = Date.now();
-  const images = new Map<string, string | undefined>();
-  const out: ContainerSummary[] = [];
-  const runtimeOf = networkRuntimes(engine);
-  for (const rec of recs) {
-    const sizes = size ? await containerSizes(engine, rec).then((s) => ({ rw: s.sizeRw, rootFs: s.sizeRootFs })) : undefined;
-    out.push(containerSummary(rec, imageDisplay(engine, rec, images), now, sizes, runtimeOf(rec)));
-  }
+  const out = await listContainerSummaries(ctx.engine, { all: ctx.query.bool('all'), limit, size, filters });
   sendJson(ctx.res!, 200, out);
 }
 

@@ -1,10 +1,8 @@
 // /_ping, /version, /info, /system/df. docker parity: moby@20.10 api/server/router/system/system_routes.go;
 // the `type` parameter and field changes of /system/df from API 1.42/1.44 as moby@25 has them.
+import { summarizer } from '../../domain/containers/summaries.js';
 import type { Engine } from '../../context.js';
-import { imageDisplay } from '../../domain/containers/image-display.js';
 import { diskUsage, type DiskUsage } from '../../domain/system/df.js';
-import { networkRuntime } from '../../network/runtime.js';
-import { containerSummary } from '../../views/container-summary.js';
 import { imageSummary } from '../../views/image-summary.js';
 import { volumeJson } from '../../views/volume.js';
 import { localVolumes } from '../../volumes/index.js';
@@ -34,12 +32,8 @@ export function systemRoutes(r: Router): void {
     ctx.res!.end();
   });
   r.get('/version', async (ctx) => {
-    const v = await serverVersion(ctx.engine.config);
-    // The service speaks API_MAX_VERSION; the CLI's own `version` reports the version it emulates.
-    const components = v.Components?.map((c) => (c.Name === 'Engine'
-      ? { ...c, Details: { ...c.Details, ApiVersion: API_MAX_VERSION, MinAPIVersion: API_MIN_VERSION } }
-      : c));
-    sendJson(ctx.res!, 200, { ...v, Components: components, ApiVersion: API_MAX_VERSION, MinAPIVersion: API_MIN_VERSION });
+    // The service reports the API it speaks; the CLI's own `version` reports the one it emulates.
+    sendJson(ctx.res!, 200, await serverVersion(ctx.engine.config, { current: API_MAX_VERSION, min: API_MIN_VERSION }));
   });
   r.get('/info', async (ctx) => {
     sendJson(ctx.res!, 200, await systemInfo(ctx.engine));
@@ -84,14 +78,8 @@ function dfImages(du: DiskUsage, version: string) {
 }
 
 function dfContainers(engine: Engine, du: DiskUsage) {
-  const now = Date.now();
-  const resolved = new Map<string, string | undefined>();
-  return du.containers.map((c) => {
-    const s = containerSummary(c.rec, imageDisplay(engine, c.rec, resolved), now, { rw: c.sizeRw, rootFs: c.sizeRootFs }, networkRuntime(engine, c.rec));
-    // SizeRw is omitempty in dockerd's Container type.
-    if (!s.SizeRw) delete s.SizeRw;
-    return s;
-  });
+  const summarize = summarizer(engine);
+  return du.containers.map((c) => summarize(c.rec, { rw: c.sizeRw, rootFs: c.sizeRootFs }));
 }
 
 function dfVolumes(engine: Engine, du: DiskUsage) {

@@ -1,15 +1,12 @@
 import type { CommandSpec } from '../../command.js';
+import { listContainerSummaries } from '../../../domain/containers/summaries.js';
 import { StatusError } from '../../command.js';
-import { listContainers, parseFilterFlags } from '../../../domain/containers/list.js';
-import { containerSizes } from '../../../domain/containers/inspect.js';
-import { ancestorMatcher, imageDisplay } from '../../../domain/containers/image-display.js';
+import { parseFilterFlags } from '../../../domain/containers/list.js';
 import { DOCKER_FUNCS, FormatError, parseFormat, renderList, Template, TemplateError } from '../../../format/index.js';
-import { containerSummary } from '../../../views/container-summary.js';
 import { containerRow, containerRowProbe, PS_DEFAULT_TABLE, PS_HEADERS, PS_RAW_FORMAT } from '../../../views/container-row.js';
 import { daemonError } from '../../exit.js';
 import { FORMAT_HELP } from '../../format-help.js';
 import { filterFlag } from '../image/common.js';
-import { networkRuntimes } from '../../../network/runtime.js';
 
 /**
  * docker runs a --format template once on an empty container before listing: a template that does not
@@ -66,21 +63,14 @@ const ps: CommandSpec = {
       if (!quiet && !size && !ctx.changed.has('size') && used.has('Size')) size = true;
     }
     const engine = await ctx.engine();
-    let recs;
+    let summaries;
     try {
-      recs = listContainers(engine, { all: f.all as boolean, limit: f.last as number, latest: f.latest as boolean, filters: parseFilterFlags((f.filter as string[]).filter((v) => v !== '')) }, ancestorMatcher(engine));
+      summaries = await listContainerSummaries(engine, { all: f.all as boolean, limit: f.last as number, latest: f.latest as boolean, size, filters: parseFilterFlags((f.filter as string[]).filter((v) => v !== '')) });
     } catch (e) {
       throw new StatusError(daemonError(e), 1);
     }
     const now = Date.now();
-    const rows = [];
-    // One image lookup per name, not per container: `ps -a` with hundreds of containers stays fast.
-    const resolved = new Map<string, string | undefined>();
-    const runtimeOf = networkRuntimes(engine);
-    for (const rec of recs) {
-      const sizes = size ? await containerSizes(engine, rec).then((s) => ({ rw: s.sizeRw, rootFs: s.sizeRootFs })) : undefined;
-      rows.push(containerRow(containerSummary(rec, imageDisplay(engine, rec, resolved), now, sizes, runtimeOf(rec)), { trunc: !(f['no-trunc'] as boolean), now }));
-    }
+    const rows = summaries.map((s) => containerRow(s, { trunc: !(f['no-trunc'] as boolean), now }));
     const source = psFormat(format, quiet, size);
     try {
       ctx.io.stdout.write(renderList(parseFormat(source, source), rows, PS_HEADERS));
