@@ -1,7 +1,9 @@
 // API version negotiation as dockerd does it: every route is served with and without a /vX.Y prefix;
 // an unprefixed call gets the newest version. docker parity: moby@20.10 api/server/middleware/version.go
+import { MIN_API_VERSION } from '../domain/system/version.js';
+
 export const API_MAX_VERSION = '1.44';
-export const API_MIN_VERSION = '1.24';
+export const API_MIN_VERSION = MIN_API_VERSION;
 
 /** Compares dotted versions numerically ("1.9" < "1.10"). */
 export function compareVersions(a: string, b: string): number {

@@ -49,19 +49,19 @@ export const goArch = (arch = process.arch) => ({ x64: 'amd64', ia32: '386' } as
  * The engine and the helpers it runs containers with, in Docker's component order: conmon monitors
  * each container where Docker has containerd, and catatonit is what `--init` mounts as docker-init.
  */
-export async function serverVersion(config: EngineConfig): Promise<ServerVersion> {
+export async function serverVersion(config: EngineConfig, api: { current: string; min: string } = { current: API_VERSION, min: MIN_API_VERSION }): Promise<ServerVersion> {
   const [conmon, runc, init] = await Promise.all([binaryVersion(config.conmonPath), binaryVersion(config.runtimePath), binaryVersion(config.initPath)]);
   const arch = goArch();
   const built = buildTime();
   return {
     Platform: { Name: 'skiff' },
     Components: [
-      { Name: 'Engine', Version: SKIFF_VERSION, Details: { ApiVersion: API_VERSION, Arch: arch, BuildTime: built ? ansicUtc(built) : '', Experimental: 'false', GitCommit: '', GoVersion: process.version, KernelVersion: release(), MinAPIVersion: MIN_API_VERSION, Os: 'linux' } },
+      { Name: 'Engine', Version: SKIFF_VERSION, Details: { ApiVersion: api.current, Arch: arch, BuildTime: built ? ansicUtc(built) : '', Experimental: 'false', GitCommit: '', GoVersion: process.version, KernelVersion: release(), MinAPIVersion: api.min, Os: 'linux' } },
       { Name: 'conmon', Version: conmon.version, Details: { GitCommit: conmon.commit } },
       { Name: 'runc', Version: runc.version, Details: { GitCommit: runc.commit } },
       { Name: 'docker-init', Version: init.version, Details: { GitCommit: init.commit } },
     ],
-    Version: SKIFF_VERSION, ApiVersion: API_VERSION, MinAPIVersion: MIN_API_VERSION, GitCommit: '', GoVersion: process.version,
+    Version: SKIFF_VERSION, ApiVersion: api.current, MinAPIVersion: api.min, GitCommit: '', GoVersion: process.version,
     Os: 'linux', Arch: arch, KernelVersion: release(), BuildTime: built ? built.toISOString().replace(/\.(\d{3})Z$/, '.$1000000+00:00') : '',
   };
 }
