@@ -6,15 +6,12 @@
 import { defaultHostConfig } from '../../model/defaults.js';
 import type { ContainerCreateBody } from '../../model/docker-types.js';
 import type { UpdateBody } from '../../domain/containers/update.js';
-import { goJsonError, readBody, type ApiContext } from '../request.js';
+import { checkGoFields, jsonKind, parseGoJson, type GoKind } from '../go-decode.js';
+import { readBody, type ApiContext } from '../request.js';
 import { ApiError, badRequest } from '../status.js';
 import { versionAtLeast } from '../version.js';
 
-/** Go kinds a field decodes into; `strslice` also takes a single string. */
-type Kind = 'string' | 'bool' | 'int' | 'int64' | 'strings' | 'strslice' | 'map' | 'object';
-const GO_TYPE: Record<Kind, string> = {
-  string: 'string', bool: 'bool', int: 'int', int64: 'int64', strings: '[]string', strslice: 'string', map: 'map[string]string', object: 'struct',
-};
+type Kind = GoKind;
 
 // container.Config: the fields whose presence makes the embedded Config non-nil.
 const CONFIG: Record<string, Kind> = {
@@ -69,43 +66,12 @@ export function checkForJson(ctx: ApiContext): void {
 async function decode(ctx: ApiContext): Promise<unknown> {
   const text = (await readBody(ctx.req)).toString('utf8');
   if (text.trim() === '') throw new ApiError(500, 'EOF');
-  try { return JSON.parse(text); } catch (e) {
-    const msg = goJsonError(text, e);
-    throw new ApiError(500, msg === 'unexpected end of JSON input' ? 'unexpected EOF' : msg);
-  }
-}
-
-const jsonKind = (v: unknown) => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v === 'object' ? 'object' : typeof v === 'boolean' ? 'bool' : typeof v);
-
-function fits(kind: Kind, v: unknown): boolean {
-  if (v === null) return true;
-  switch (kind) {
-    case 'string': return typeof v === 'string';
-    case 'bool': return typeof v === 'boolean';
-    case 'int': case 'int64': return typeof v === 'number' && Number.isInteger(v);
-    case 'strings': return Array.isArray(v) && v.every((x) => typeof x === 'string' || x === null);
-    case 'strslice': return typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string' || x === null));
-    case 'map': return jsonKind(v) === 'object' && Object.values(v as object).every((x) => typeof x === 'string' || x === null);
-    case 'object': return jsonKind(v) === 'object';
-  }
+  return parseGoJson(text, 500);
 }
 
 /** `struct` is the Go type that holds the fields, `path` their prefix ("HostConfig." inside it). */
-function checkFields(doc: Record<string, unknown>, struct: string, table: Record<string, Kind>, path = ''): void {
-  for (const [key, kind] of Object.entries(table)) {
-    const v = doc[key];
-    if (v === undefined || fits(kind, v)) continue;
-    let [what, type] = [jsonKind(v), kind === 'object' ? STRUCTS[key] ?? GO_TYPE.object : GO_TYPE[kind]];
-    if (typeof v === 'number' && (kind === 'int' || kind === 'int64')) what = `number ${v}`;
-    // Go names the innermost value that failed: an element of a []string or map is a string; a
-    // StrSlice that is no []string is retried as one string.
-    if ((kind === 'strings' || kind === 'map') && typeof v === 'object') {
-      const bad = Object.values(v as object).find((x) => typeof x !== 'string' && x !== null);
-      [what, type] = [jsonKind(bad), 'string'];
-    }
-    throw new ApiError(500, `json: cannot unmarshal ${what} into Go struct field ${struct}.${path}${key} of type ${type}`);
-  }
-}
+const checkFields = (doc: Record<string, unknown>, struct: string, table: Record<string, Kind>, path = '') =>
+  checkGoFields(doc, struct, table, { status: 500, path, structs: STRUCTS });
 
 const pick = (o: Record<string, unknown>, keep: (key: string) => boolean) => Object.fromEntries(Object.entries(o).filter(([k]) => keep(k)));
 
