@@ -7,15 +7,15 @@ export const DOCKER_SOCKET = '/var/run/docker.sock';
 export interface ApiReply { status: number; headers: IncomingMessage['headers']; text: string; json<T = unknown>(): T }
 
 export interface ApiRequestOptions {
-  /** An object is sent as JSON (with Content-Type: application/json); a string or a Buffer (a tar upload) as is. */
+  /** An object is sent as JSON (with Content-Type: application/json); a string or bytes (a tar upload) as is. */
   body?: unknown;
   headers?: Record<string, string>;
   timeoutMs?: number;
 }
 
 export function apiRequest(socket: string, method: string, path: string, opts: ApiRequestOptions = {}): Promise<ApiReply> {
-  const raw = typeof opts.body === 'string' || Buffer.isBuffer(opts.body);
-  const body = opts.body === undefined || raw ? opts.body as string | Buffer | undefined : JSON.stringify(opts.body);
+  const raw = typeof opts.body === 'string' || opts.body instanceof Uint8Array;
+  const body = opts.body === undefined || raw ? opts.body as string | Uint8Array | undefined : JSON.stringify(opts.body);
   const headers: Record<string, string> = { ...(opts.body !== undefined && !raw ? { 'Content-Type': 'application/json' } : {}), ...opts.headers };
   return new Promise((resolve, reject) => {
     const req = request({ socketPath: socket, method, path, headers, timeout: opts.timeoutMs ?? 60_000 }, (res) => {

@@ -3,7 +3,7 @@
 // registry of the test's own for X-Registry-Auth and /auth, and the rootless service.
 import { execa } from 'execa';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,21 +22,9 @@ const ANON = { 'X-Registry-Auth': 'e30=' };
 /** A name no image has, on either side (requests that reach Docker never touch what others made). */
 const NOPE = uniqueName('af-nope');
 
-/** A request with a binary body (tar uploads); apiRequest sends strings and JSON. */
-function upload(socket: string, method: string, path: string, body: Buffer, headers: Record<string, string> = {}): Promise<ApiReply> {
-  return new Promise((resolve, reject) => {
-    const req = request({ socketPath: socket, method, path, headers: { 'Content-Type': 'application/x-tar', ...headers } }, (res: IncomingMessage) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: <T>() => JSON.parse(text) as T });
-      });
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+/** A tar upload. */
+const upload = (socket: string, method: string, path: string, body: Buffer, headers: Record<string, string> = {}) =>
+  apiRequest(socket, method, path, { body, headers: { 'Content-Type': 'application/x-tar', ...headers } });
 
 /** The bytes of a GET (image save). */
 function download(socket: string, path: string): Promise<{ status: number; type?: string; body: Buffer }> {
@@ -312,7 +300,7 @@ describe.skipIf(!ready)('image API (root service)', () => {
   it('imports from the body and from a URL, with repo, tag, message and changes', async () => {
     const name = uniqueName('af-imp');
     const res = await upload(svc.socket, 'POST', `/v1.41/images/create?fromSrc=-&repo=${name}&tag=t1&message=hi%20there&changes=${encodeURIComponent('CMD ["/hello.txt"]')}&changes=${encodeURIComponent('ENV A=1')}`, tar);
-    expect(res.status).toBe(200);
+    expect(res.status, res.text).toBe(200);
     const [done] = messages(res);
     expect(done).toEqual({ status: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
     const doc = (await api('GET', `/v1.41/images/${name}:t1/json`)).json<{ Id: string; Comment: string; Config: { Cmd: string[]; Env: string[] } }>();
